@@ -1,9 +1,9 @@
 """dateline's exceptions. Each carries a code and says how to fix the problem.
 
-    DatelineError
-    ├── ConfigError      a pipeline or option that cannot work (E0xx)
-    ├── InputError       an input that cannot be read as an article (E1xx)
-    └── StoreError       a database that cannot be opened or written (E2xx)
+DatelineError
+├── ConfigError      a pipeline or option that cannot work (E0xx)
+├── InputError       an input that cannot be read as an article (E1xx)
+└── StoreError       a database that cannot be opened or written (E2xx)
 """
 
 from __future__ import annotations
