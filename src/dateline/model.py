@@ -142,7 +142,7 @@ class Event:
 class Article:
     """An article and every layer the pipeline has added to it.
 
-    ``source``, ``url`` and ``lang`` describe where the article came from; they are stored but are not part of
+    ``source``, ``url``, ``author`` and ``lang`` describe where the article came from; they are stored but are not part of
     the output contract. ``sentences`` is an internal layer used by later stages and by ``dateline show``.
     """
 
@@ -151,6 +151,7 @@ class Article:
     title: str | None = None
     published: str | None = None
     url: str | None = None
+    author: str | None = None
     source: str = ""
     lang: str | None = None
     dateline: Dateline | None = None
