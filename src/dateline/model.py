@@ -142,8 +142,8 @@ class Event:
 class Article:
     """An article and every layer the pipeline has added to it.
 
-    ``source``, ``url``, ``author`` and ``lang`` describe where the article came from; they are stored but are not part of
-    the output contract. ``sentences`` is an internal layer used by later stages and by ``dateline show``.
+    ``source``, ``url``, ``author`` and ``lang`` describe where the article came from; they are stored but are
+    not part of the output contract. ``sentences`` is an internal layer used by later stages and by ``dateline show``.
     """
 
     id: str

@@ -54,11 +54,11 @@ class Metadata(Stage):
 def check_language(text: str) -> str:
     """Return ``"en"`` or raise :class:`Skip` with the reason (no article text, or the language found)."""
     sample = text[:4000]
-    words = _WORD_RE.findall(sample)
-    if len(words) < _MIN_WORDS:
-        raise Skip("no article text (fewer than 3 words)")
-    letters = sum(len(w) for w in words)
+    letters = sum(ch.isalpha() for ch in sample)
     non_latin = len(_NON_LATIN_RE.findall(sample))
+    words = _WORD_RE.findall(sample)
+    if letters < 8 or (len(words) < _MIN_WORDS and non_latin <= letters / 2):
+        raise Skip("no article text (fewer than 3 words)")
     lang, prob = _identifier().classify(sample)
     if non_latin > letters / 2 or (lang != "en" and prob >= _confidence_needed(letters)):
         raise Skip(f"not English (language identified: {lang if lang != 'en' else 'non-Latin script'})")
@@ -99,23 +99,20 @@ def _parse_head(head: str, paren_place: str | None, published: str | None) -> tu
     place = _clean_place(paren_place) if paren_place else None
     if paren_place and place is None:
         return None
-    date = _parse_date(head, published)
-    if date is not None:
-        return place, date
-    places: list[str] = []
-    for part in (p.strip() for p in head.split(",")):
-        part_date = _parse_date(part, published)
-        if part_date is not None:
-            date = part_date
-        elif (cleaned := _clean_place(part)) is not None:
-            places.append(cleaned)
-        else:
-            return None
-    if not places and date is None:
+    parts = [p.strip() for p in head.split(",") if p.strip()]
+    first_date = next((i for i, p in enumerate(parts) if _MONTH_RE.search(p) or _NUMERIC_DATE_RE.match(p)), None)
+    date = None
+    if first_date is not None:  # the date may stay None when its year is unknowable: still a dateline
+        date = _parse_date(", ".join(parts[first_date:]), published)
+        parts = parts[:first_date]
+    places = [_clean_place(p) for p in parts if not _WEEKDAY_RE.match(p)]
+    if None in places:
         return None
-    if places and date is None and not (head.isupper() or len(places) > 1 or paren_place):
+    if not places and first_date is None:
+        return None
+    if first_date is None and not (parts[0].isupper() or len(places) > 1 or paren_place):
         return None  # "Officials said -" is prose; an upper-case "WASHINGTON -" is a dateline
-    return (place or (places[0] if places else None)), date
+    return (place or (places[0] if places else None)), date  # type: ignore[return-value]
 
 
 def _clean_place(part: str) -> str | None:

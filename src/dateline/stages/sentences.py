@@ -20,6 +20,8 @@ class Sentences(Stage):
         spans = []
         for sent in doc.sents:
             start, end = sent.start_char, sent.end_char
+            while start < end and text[start].isspace():
+                start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
             if end > start:

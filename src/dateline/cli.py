@@ -1,0 +1,203 @@
+"""The ``dateline`` command: thin wrappers over the library (ingest, pipeline, engine, store, console)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from dateline import console as render
+from dateline import ingest
+from dateline.engine import run as run_inputs
+from dateline.errors import DatelineError
+from dateline.model import Outcome
+from dateline.pipeline import Pipeline
+from dateline.store import Store
+from dateline.store.sqlite import SELECTABLE
+
+app = typer.Typer(
+    name="dateline",
+    help="Turn news articles into a structured, queryable record of events, quotes, actors and times.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+DEFAULT_DB = Path("dateline.db")
+
+
+class RecordFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for JSONL on stdin.")],
+    format: Annotated[RecordFormat, typer.Option("--format", help="jsonl: one object a line; json: an array.")] = (
+        RecordFormat.jsonl
+    ),
+) -> None:
+    """Analyse articles and write one JSON record per article to stdout (nothing is stored)."""
+    err = render.stderr()
+    pipeline = Pipeline()
+    records = []
+    processed = 0
+    for outcome in pipeline.process(ingest.read(paths)):
+        if outcome.article is None:
+            err.print(f"[yellow]{outcome.status}[/] {outcome.source}: {outcome.reason}", highlight=False)
+            continue
+        processed += 1
+        if format is RecordFormat.jsonl:
+            sys.stdout.write(json.dumps(outcome.article.to_record(), ensure_ascii=False) + "\n")
+        else:
+            records.append(outcome.article.to_record())
+    if format is RecordFormat.json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    if processed == 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for JSONL on stdin.")],
+    db: DbOption = DEFAULT_DB,
+    force: Annotated[bool, typer.Option("--force", help="Reprocess articles that are already stored.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or per-input lines.")] = False,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Skip single files larger than this.")] = 20.0,
+) -> None:
+    """Analyse articles and store them with every layer; rerunning stores nothing twice."""
+    out = Console(stderr=True, quiet=quiet)
+    with Store(db) as store, _progress(out) as progress:
+        task = progress.add_task("reading", total=None)
+
+        def tick(outcome: Outcome) -> None:
+            progress.update(task, advance=1, description=f"{outcome.status}: {outcome.source[-50:]}")
+
+        summary = run_inputs(paths, store, force=force, max_bytes=int(max_mb * 1_000_000), on_outcome=tick)
+    counts = summary.counts
+    Console(stderr=True).print(
+        f"{summary.total} inputs: [green]{counts['processed']} processed[/], "
+        f"[yellow]{counts['skipped']} skipped[/], [red]{counts['failed']} failed[/] -> {db}"
+    )
+    if not quiet and (counts["skipped"] or counts["failed"]):
+        out.print("see why with: dateline query ingest_log --db " + str(db))
+    if counts["processed"] == 0 and not (counts["skipped"] and not counts["failed"]):
+        raise typer.Exit(1)
+
+
+def _progress(out: Console) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} inputs"),
+        BarColumn(bar_width=None),
+        TextColumn("[dim]{task.description}"),
+        TimeElapsedColumn(),
+        console=out,
+        transient=True,
+        disable=out.quiet,
+    )
+
+
+@app.command()
+def show(
+    article_id: Annotated[str | None, typer.Argument(help="Article id (or a unique prefix of 6+ characters).")] = None,
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option("--limit", help="Without an id: how many article summaries.")] = 20,
+) -> None:
+    """Print one article with its layers highlighted, or without an id, a summary of each stored article."""
+    console = Console()
+    with _open(db) as store:
+        if article_id is None:
+            for article in store.articles(limit):
+                console.print(render.article_summary(article))
+            return
+        article = store.article(article_id)
+        if article is None:
+            _fail(f"no article {article_id!r} in {db}")
+        console.print(render.article_panel(article))
+
+
+@app.command()
+def query(
+    layer: Annotated[str, typer.Argument(help=f"One of: {', '.join(SELECTABLE)}.")] = "entities",
+    db: DbOption = DEFAULT_DB,
+    article: Annotated[str | None, typer.Option("--article", help="Only this article (id prefix).")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Substring of the item's text or name.")] = None,
+    label: Annotated[
+        str | None, typer.Option("--label", help="Entity label, time type, quote kind, CAMEO prefix, log status.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 100,
+    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+) -> None:
+    """List stored items of one layer with filters, as a table, CSV or JSON."""
+    with _open(db) as store:
+        try:
+            rows = store.select(layer, article=article, text=text, label=label, limit=limit or None)
+        except DatelineError as exc:
+            _fail(str(exc))
+    _print_rows(rows, format)
+
+
+def _print_rows(rows: list[dict[str, Any]], format: TableFormat) -> None:
+    if format is TableFormat.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif format is TableFormat.csv:
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows({k: _flat(v) for k, v in row.items()} for row in rows)
+    else:
+        columns = list(rows[0]) if rows else []
+        Console().print(render.rows_table(columns, [[_flat(row[c]) for c in columns] for row in rows]))
+
+
+def _flat(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+
+
+def _open(db: Path) -> Store:
+    if not db.exists():
+        _fail(f"no database at {db}; create one with: dateline run PATH --db {db}")
+    return Store(db, readonly=True)
+
+
+def _fail(message: str) -> None:
+    render.stderr().print(f"[red]error:[/] {message}", highlight=False)
+    raise typer.Exit(2)
+
+
+def _register_optional_commands() -> None:
+    """Commands whose modules live with their feature (evaluation, web, ...)."""
+    try:
+        from dateline.evaluation.cli import eval_command
+    except ImportError:
+        return
+    app.command("eval")(eval_command)
+
+
+_register_optional_commands()
+
+
+def main() -> None:
+    """Console-script entry point: dateline errors print as one readable line, not a traceback."""
+    try:
+        app()
+    except DatelineError as exc:
+        render.stderr().print(f"[red]error:[/] {exc}", highlight=False)
+        sys.exit(2)
