@@ -79,6 +79,7 @@ def run(
     force: Annotated[bool, typer.Option("--force", help="Reprocess articles that are already stored.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or per-input lines.")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Skip single files larger than this.")] = 20.0,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes running the pipeline.")] = 1,
 ) -> None:
     """Analyse articles and store them with every layer; rerunning stores nothing twice."""
     out = Console(stderr=True, quiet=quiet)
@@ -88,7 +89,9 @@ def run(
         def tick(outcome: Outcome) -> None:
             progress.update(task, advance=1, description=f"{outcome.status}: {outcome.source[-50:]}")
 
-        summary = run_inputs(paths, store, force=force, max_bytes=int(max_mb * 1_000_000), on_outcome=tick)
+        summary = run_inputs(
+            paths, store, workers=workers, force=force, max_bytes=int(max_mb * 1_000_000), on_outcome=tick
+        )
     counts = summary.counts
     Console(stderr=True).print(
         f"{summary.total} inputs: [green]{counts['processed']} processed[/], "
