@@ -7,7 +7,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -126,12 +126,13 @@ def show(
     console = Console()
     with _open(db) as store:
         if article_id is None:
-            for article in store.articles(limit):
-                console.print(render.article_summary(article))
+            for summary in store.articles(limit):
+                console.print(render.article_summary(summary))
             return
         article = store.article(article_id)
-        if article is None:
-            _fail(f"no article {article_id!r} in {db}")
+    if article is None:
+        _fail(f"no article {article_id!r} in {db}")
+    else:
         console.print(render.article_panel(article))
 
 
@@ -180,7 +181,7 @@ def _open(db: Path) -> Store:
     return Store(db, readonly=True)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     render.stderr().print(f"[red]error:[/] {message}", highlight=False)
     raise typer.Exit(2)
 

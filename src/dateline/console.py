@@ -95,6 +95,7 @@ def _layer_lines(article: Article) -> list[tuple[str, str]]:
 
 def _layer_tables(article: Article) -> list[tuple[str, Table]]:
     tables = []
+    rows: list[tuple[str, ...]]
     if article.actors:
         rows = [(a.id, a.name, a.type, a.code or "", ", ".join(a.roles), str(len(a.mentions))) for a in article.actors]
         tables.append(("Actors", rows_table(("id", "name", "type", "code", "roles", "mentions"), rows)))

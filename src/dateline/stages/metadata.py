@@ -112,7 +112,7 @@ def _parse_head(head: str, paren_place: str | None, published: str | None) -> tu
         return None
     if first_date is None and not (parts[0].isupper() or len(places) > 1 or paren_place):
         return None  # "Officials said -" is prose; an upper-case "WASHINGTON -" is a dateline
-    return (place or (places[0] if places else None)), date  # type: ignore[return-value]
+    return (place or (places[0] if places else None)), date
 
 
 def _clean_place(part: str) -> str | None:
