@@ -19,10 +19,20 @@ from dateline.model import (
     TimeExpr,
     content_id,
 )
-from dateline.pipeline import Limits, Pipeline
 from dateline.store import Store
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    # The pipeline imports spaCy (over a second); load it only when asked for, so that readers, the store and
+    # the CLI's help stay quick to import.
+    if name in ("Pipeline", "Limits"):
+        from dateline import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'dateline' has no attribute {name!r}")
+
 
 __all__ = [
     "Actor",

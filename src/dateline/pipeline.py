@@ -21,11 +21,12 @@ from dateline.stages import BASE_LAYERS, Skip, Stage
 from dateline.stages.entities import Entities
 from dateline.stages.metadata import Metadata
 from dateline.stages.sentences import Sentences
+from dateline.stages.times import Times
 
 
 def default_stages() -> list[Stage]:
     """The stages of a full run, in order."""
-    return [Metadata(), Sentences(), Entities()]
+    return [Metadata(), Sentences(), Entities(), Times()]
 
 
 @dataclass(frozen=True, slots=True)
