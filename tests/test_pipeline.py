@@ -101,3 +101,22 @@ def test_parse_failure_fails_only_that_article() -> None:
     outcomes = list(pipe.process([article("Alice met Bob in Paris.", 1), article("Bob zzz met Alice in Rome.", 2)]))
     assert [o.status for o in outcomes] == ["processed", "failed"]
     assert "parser broke" in outcomes[1].reason
+
+
+class Slow(Stage):
+    name = "slow"
+    assigns: ClassVar[tuple[str, ...]] = ("nothing",)
+
+    def __call__(self, article: Article, doc: Doc | None) -> None:
+        if "SLOW" in article.text:
+            while True:  # a runaway stage
+                pass
+
+
+def test_a_stage_over_the_time_limit_fails_its_article_only() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    pipe = Pipeline([Metadata(), Sentences(), Slow()], nlp=nlp, limits=Limits(max_seconds=0.3))
+    outcomes = list(pipe.process([article("This is SLOW to analyse, sadly.", 1), article("Alice met Bob in Rome.", 2)]))
+    assert [o.status for o in outcomes] == ["failed", "processed"]
+    assert outcomes[0].reason == "stage slow: over the time limit (0.3 s)"

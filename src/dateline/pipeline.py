@@ -8,7 +8,10 @@
 from __future__ import annotations
 
 import itertools
+import signal
+import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -35,6 +38,7 @@ class Limits:
 
     max_chars: int = 500_000  # longer texts are failed, not parsed: spaCy's memory grows with length
     batch_size: int = 32
+    max_seconds: float = 60.0  # time the stages may spend on one article (besides the parse); 0 disables
 
 
 class Pipeline:
@@ -86,11 +90,18 @@ class Pipeline:
             return Outcome(
                 article.source, "failed", f"text too long ({len(article.text):,} > {self.limits.max_chars:,} chars)"
             )
-        for stage in self.stages:
-            if not stage.needs_doc:
-                outcome = _call(stage, article, None)
-                if outcome is not None:
-                    return outcome
+        return self._run_stages(article, None, needs_doc=False)
+
+    def _run_stages(self, article: Article, doc: Doc | None, *, needs_doc: bool) -> Outcome | None:
+        try:
+            with deadline(self.limits.max_seconds):
+                for stage in self.stages:
+                    if stage.needs_doc is needs_doc:
+                        outcome = _call(stage, article, doc, self.limits.max_seconds)
+                        if outcome is not None:
+                            return outcome
+        except StageTimeout:  # the alarm rang between two stages
+            return Outcome(article.source, "failed", f"over the time limit ({self.limits.max_seconds:g} s)")
         return None
 
     def _parse(self, articles: list[Article]) -> list[Doc | Exception]:
@@ -103,12 +114,7 @@ class Pipeline:
     def _run_on_doc(self, article: Article, doc: Doc | Exception) -> Outcome:
         if isinstance(doc, Exception):
             return Outcome(article.source, "failed", f"spaCy: {type(doc).__name__}: {doc}")
-        for stage in self.stages:
-            if stage.needs_doc:
-                outcome = _call(stage, article, doc)
-                if outcome is not None:
-                    return outcome
-        return Outcome(article.source, "processed", "", article)
+        return self._run_stages(article, doc, needs_doc=True) or Outcome(article.source, "processed", "", article)
 
 
 def _parse_one(nlp: Language, text: str) -> Doc | Exception:
@@ -118,11 +124,41 @@ def _parse_one(nlp: Language, text: str) -> Doc | Exception:
         return exc
 
 
-def _call(stage: Stage, article: Article, doc: Doc | None) -> Outcome | None:
+class StageTimeout(Exception):
+    """Raised inside a stage that ran past ``Limits.max_seconds``."""
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the block with :class:`StageTimeout` after ``seconds``.
+
+    Uses a real-time interval timer, which only the main thread of a process can set: elsewhere (a thread of a
+    web server, say) the block runs unbounded. Worker processes run their tasks in their main thread.
+    """
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise StageTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _call(stage: Stage, article: Article, doc: Doc | None, max_seconds: float) -> Outcome | None:
     try:
         stage(article, doc)
     except Skip as skip:
         return Outcome(article.source, "skipped", str(skip))
+    except StageTimeout:
+        return Outcome(article.source, "failed", f"stage {stage.name}: over the time limit ({max_seconds:g} s)")
     except Exception as exc:  # a stage bug fails this article only, with the stage named
         return Outcome(article.source, "failed", f"stage {stage.name}: {type(exc).__name__}: {exc}")
     return None
