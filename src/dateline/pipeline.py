@@ -22,6 +22,7 @@ from dateline.errors import ConfigError
 from dateline.model import Article, Outcome
 from dateline.stages import BASE_LAYERS, Skip, Stage
 from dateline.stages.entities import Entities
+from dateline.stages.events import Events
 from dateline.stages.metadata import Metadata
 from dateline.stages.sentences import Sentences
 from dateline.stages.times import Times
@@ -29,7 +30,7 @@ from dateline.stages.times import Times
 
 def default_stages() -> list[Stage]:
     """The stages of a full run, in order."""
-    return [Metadata(), Sentences(), Entities(), Times()]
+    return [Metadata(), Sentences(), Entities(), Times(), Events()]
 
 
 @dataclass(frozen=True, slots=True)

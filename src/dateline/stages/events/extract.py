@@ -1,0 +1,466 @@
+"""Events from the dependency parse: triggers, their CAMEO code, and their source and target arguments.
+
+A trigger is a verb or a noun whose lemma has a pattern in the lexicon. Verbs that take an event as their
+complement (frames: "agreed to send", "threatened sanctions", "called for the release of") are composed with the
+complement into one event. Arguments come from the parse: subject / passive agent / possessor / "by" phrase for
+the source; object / passive subject / "of", "to", "with", "against" ... phrase for the target. A coordinated
+argument ("Xi and Putin") stays one argument: one event with both, never a cross product.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline.stages.events.lexicon import Frame, Lexicon, Pattern
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (long word lists stay readable)."""
+    return frozenset(text.split())
+
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
+_TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "for"})
+_NOUN_TARGET_PREPS = frozenset({"of", "to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "for"})
+_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss", "npadvmod"})
+_ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+# Heads of noun phrases that name a political actor even without a name ("the government", "police").
+AGENT_NOUNS = wordset(
+    "government administration ministry minister president premier leader official spokesman spokeswoman "
+    "spokesperson diplomat ambassador envoy embassy army military troop soldier force navy militia police "
+    "rebel insurgent militant guerrilla fighter opposition party parliament lawmaker legislator congress "
+    "senate protester demonstrator activist student worker union bank company firm court judge prosecutor "
+    "regime authority council cabinet king queen prince chancellor delegation state country nation people "
+    "civilian resident villager refugee group organization organisation agency commander general officer "
+    "junta coalition alliance bloc member prime secretary governor mayor mission media newspaper "
+    "journalist citizen population crowd gunman terrorist separatist faction tribe clan clergy cleric "
+    "monk observer monitor inspector migrant immigrant reporter prisoner hostage detainee sailor pilot "
+    "trader farmer fisherman settler pilgrim tourist victim child woman man youth teacher doctor nurse "
+    "voter candidate dissident"
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+# Verbs whose object is the thing moved and whose "to" phrase is the party it goes to.
+_TRANSFER = wordset(
+    "send give provide supply deliver deploy transfer sell ship hand offer contribute grant donate lend "
+    "dispatch airlift extradite deport return"
+)
+_LIGHT_VERBS = wordset(
+    "hold have launch make pay conduct carry begin start stage mount impose give offer provide seek "
+    "embark announce continue resume undertake deliver extend receive"
+)
+
+
+@dataclass(slots=True)
+class Argument:
+    """One side of an event: the head tokens (several when coordinated) and the text span they cover."""
+
+    heads: list[Token]
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.heads[0].doc.text[self.start : self.end]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event found in one sentence, before mode, date, place and codes of actors are added."""
+
+    trigger: Token
+    code: str
+    pattern: Pattern | None
+    source: Argument | None
+    target: Argument | None
+    frame: Frame | None = None
+    complement: Token | None = None
+    extra: list[str] = field(default_factory=list)  # notes on how the code was reached ("instrument", ...)
+
+
+def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
+    """Every event of one sentence, in text order, complements of frames folded into their frame."""
+    base: dict[int, tuple[Pattern, str]] = {}
+    for token in sent:
+        pattern = match(token, lexicon)
+        if pattern is not None:
+            base[token.i] = (pattern, refine_by_instrument(token, pattern.code, lexicon))
+    consumed: set[int] = set()
+    found: list[Candidate] = []
+    for token in sent:
+        composed = _compose(token, base, lexicon)
+        if composed is not None:
+            found.append(composed)
+            if composed.complement is not None:
+                consumed.add(composed.complement.i)
+    for i, (pattern, code) in base.items():
+        token = sent.doc[i]
+        if i in consumed or any(c.trigger.i == i for c in found):
+            continue
+        found.append(Candidate(token, code, pattern, source_of(token, lexicon), target_of(token, lexicon, pattern)))
+    return sorted(_merge_objects(found), key=lambda c: c.trigger.i)
+
+
+def match(token: Token, lexicon: Lexicon) -> Pattern | None:
+    """The best pattern for ``token`` (the most conditions met, then the first listed), or None."""
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        patterns = lexicon.verbs.get(token.lemma_.lower())
+    elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
+        patterns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
+    else:
+        return None
+    if not patterns:
+        return None
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent", "dative")}
+    words = context_words(token)
+    best: Pattern | None = None
+    for pattern in patterns:
+        if not all(group & particles for group in pattern.particles):
+            continue
+        if not all(group & words for group in pattern.required) or pattern.forbidden & words:
+            continue
+        if best is None or _rank(pattern) > _rank(best):
+            best = pattern
+    return best
+
+
+def _rank(pattern: Pattern) -> tuple[int, bool]:
+    """More conditions first; at a tie a specific code beats a "not specified" one (073 over 070)."""
+    return pattern.specificity, not pattern.code.endswith("0")
+
+
+def context_words(token: Token) -> set[str]:
+    """Lemmas and forms of the trigger's objects and modifiers: what ``+WORD`` conditions test."""
+    heads = [token, *(c for c in token.children if c.dep_ in _OBJECTS | {"nsubjpass", "xcomp", "acomp", "advmod"})]
+    for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "prt", "dative")):
+        heads.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+    words: set[str] = set()
+    for head in heads:
+        for tok in [head, *(c for c in head.children if c.dep_ in _MODIFIERS or c.dep_ in ("prep", "conj"))]:
+            words.update((tok.lemma_.lower(), tok.lower_))
+            if tok.dep_ == "prep":
+                words.update(p.lemma_.lower() for p in tok.children if p.dep_ == "pobj")
+                words.update(m.lemma_.lower() for p in tok.children for m in p.children if m.dep_ in _MODIFIERS)
+    words.discard(token.lemma_.lower())
+    return words
+
+
+def refine_by_instrument(token: Token, code: str, lexicon: Lexicon) -> str:
+    """Refine an assault or fight code by the weapon that did it ("a drone strike", "gunmen killed")."""
+    if code[:2] not in ("18", "19") or (len(code) > 3 and code[:3] != "182"):
+        return code
+    if code[:3] not in ("180", "182", "183", "190"):
+        return code
+    near = [c for c in token.children if c.dep_ in _SUBJECTS | {"compound", "amod", "agent", "prep", "dobj"}]
+    words: list[str] = []
+    for tok in near:
+        for sub in tok.subtree:
+            if sub.i - tok.i < 6:
+                words.append(sub.lemma_.lower())
+    text = " " + " ".join(words) + " "
+    for name, refined in lexicon.instruments:
+        if f" {' '.join(name)} " in text:
+            # small arms only refine fighting: gunmen killing villagers stays an assault
+            if code[:2] == "18" and refined[:3] == "193":
+                continue
+            return refined
+    return code
+
+
+def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexicon) -> Candidate | None:
+    """A frame verb or noun over a coded complement, as one composed event (or None)."""
+    frames = _frames_of(token, lexicon)
+    if not frames:
+        return None
+    for complement in _complements(token):
+        if complement.i not in base:
+            continue
+        inner = base[complement.i][1]
+        for frame in frames:
+            code = lexicon.composed(frame.family, inner)
+            if code is None and frame.family == "intend":  # a promise to attack is a threat
+                code = lexicon.composed("threaten", inner)
+            if code is not None:
+                source = source_of(token, lexicon)
+                target = _frame_target(token, complement, lexicon, base[complement.i][0])
+                return Candidate(token, code, None, source, target, frame, complement)
+    return None
+
+
+def _frames_of(token: Token, lexicon: Lexicon) -> list[Frame]:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        candidates = lexicon.verb_frames.get(lemma, [])
+    elif token.pos_ == "NOUN":
+        candidates = lexicon.noun_frames.get(lemma, [])
+    else:
+        return []
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+    return [f for f in candidates if all(group & particles for group in f.particles)]
+
+
+def _complements(token: Token) -> Iterator[Token]:
+    """Tokens that may carry the event a frame governs: its verb complement, object, or prepositional object."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp", "dobj") or (
+            child.dep_ == "advcl" and any(m.lower_ == "to" for m in child.children)
+        ):
+            yield child
+        if child.dep_ in ("prep", "prt"):
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    yield grand
+                    yield from (g for g in grand.children if g.dep_ == "prep" and g.lower_ == "of")
+    for child in token.children:  # "demanded the release of": the object's own event noun
+        if child.dep_ == "dobj":
+            yield from (g for g in child.children if g.dep_ in ("acl", "relcl"))
+
+
+def _frame_target(token: Token, complement: Token, lexicon: Lexicon, pattern: Pattern) -> Argument | None:
+    """The target of a composed event: the frame's own object ("urged Bree to"), else the complement's."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative") and child.i != complement.i and is_actor(child):
+            return argument(child)
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to", "with", "against"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i != complement.i and is_actor(pobj):
+                    return argument(pobj)
+    return target_of(complement, lexicon, pattern)
+
+
+def _merge_objects(found: list[Candidate]) -> list[Candidate]:
+    """One event where a coded verb governs a coded noun: the noun wins under a light verb ("held talks",
+    "launched an invasion"), the verb wins otherwise ("lifted sanctions", "condemned the attack")."""
+    by_token = {c.trigger.i: c for c in found}
+    dropped: set[int] = set()
+    for noun in (c for c in found if c.trigger.pos_ in ("NOUN", "PROPN")):
+        verb = by_token.get(_governor(noun.trigger).i)
+        if verb is None or verb is noun or verb.frame is not None or verb.trigger.pos_ != "VERB":
+            continue
+        light = verb.pattern is not None and not verb.pattern.specificity
+        if light and verb.trigger.lemma_.lower() in _LIGHT_VERBS:
+            dropped.add(verb.trigger.i)
+            continue
+        dropped.add(noun.trigger.i)
+        if noun.code[:2] == verb.code[:2] and verb.code.endswith("0") and not noun.code.endswith("0"):
+            verb.code = noun.code  # "sent humanitarian aid": the noun knows the kind of aid
+        verb.source = verb.source or noun.source
+        if verb.target is None or (verb.source and noun.target and verb.target.start == verb.source.start):
+            verb.target = noun.target
+    return [c for c in found if c.trigger.i not in dropped]
+
+
+def _governor(token: Token) -> Token:
+    """The verb a noun is the object of, directly or through a particle or preposition."""
+    if token.dep_ in ("dobj", "attr", "nsubjpass"):
+        return token.head
+    if token.dep_ == "pobj" and token.head.dep_ in ("prep", "prt", "agent"):
+        return token.head.head
+    return token
+
+
+def obligation_speaker(token: Token) -> Argument | None:
+    """Who says another party must act: the subject of the reporting verb whose complement holds ``token``."""
+    tok = token
+    while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "ccomp" or tok.head.pos_ != "VERB":
+        return None
+    subject = next((c for c in tok.head.children if c.dep_ in _SUBJECTS), None)
+    return actor_argument(subject) if subject is not None else None
+
+
+def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
+    """The doer of the event triggered by ``token``."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _noun_source(token, lexicon)
+    for child in token.children:
+        if child.dep_ == "agent":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return actor_argument(pobj)
+    for child in token.children:
+        if child.dep_ in _SUBJECTS:
+            return actor_argument(child)
+    if any(c.dep_ == "nsubjpass" for c in token.children):
+        return None
+    if _gerund_modifier(token):  # "contemplated sanctioning Chinese banks" parsed as an adjective
+        return source_of(token.head.head, lexicon) if token.head.dep_ == "dobj" else None
+    return _inherited_source(token, lexicon)
+
+
+def _gerund_modifier(token: Token) -> bool:
+    return token.dep_ == "amod" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN")
+
+
+def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
+    """The subject a verb shares with the verb governing it (control, coordination, "from providing")."""
+    head = token.head
+    if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and head.i != token.i:
+        if token.dep_ == "pcomp":
+            head = head.head
+        if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return actor_argument(head) if is_actor(head) else None
+        if head.pos_ in ("VERB", "AUX"):
+            objects = [c for c in head.children if c.dep_ in ("dobj",) and is_actor(c)]
+            if token.dep_ == "xcomp" and objects:  # object control: "urged Bree to help"
+                return argument(objects[0])
+            return source_of(head, lexicon)
+    if token.dep_ == "relcl" and is_actor(token.head):
+        return argument(token.head)
+    return None
+
+
+def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            return argument(child)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return actor_argument(pobj)
+        if child.dep_ == "prep" and child.lower_ in ("of", "from") and token.lemma_.lower() in lexicon.of_is_source:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and is_actor(pobj):
+                return argument(pobj)
+    for child in token.children:  # "talks between Xi and Putin": both parties as one source
+        if child.dep_ == "prep" and child.lower_ == "between":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and is_actor(pobj):
+                return argument(pobj)
+    for child in token.children:  # "Russian invasion", "U.S. sanctions"
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return argument(child)
+    head = token.head
+    if token.dep_ in ("dobj", "pobj", "nsubjpass") and head.i != token.i:
+        verb = head.head if token.dep_ == "pobj" else head
+        if verb.pos_ in ("VERB", "AUX") and (token.dep_ != "pobj" or head.dep_ in ("prep",)):
+            return source_of(verb, lexicon) if token.dep_ != "nsubjpass" else None
+    return None
+
+
+def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) -> Argument | None:
+    """The party the event triggered by ``token`` is done to."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _noun_target(token, lexicon)
+    if _gerund_modifier(token):
+        return actor_argument(token.head)
+    if any(c.dep_ == "agent" for c in token.children):
+        subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            return actor_argument(subject)
+    recipient = _recipient(token)
+    if recipient is not None and token.lemma_.lower() in _TRANSFER:
+        return recipient
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative", "nsubjpass") and is_actor(child):
+            return argument(child)
+    if recipient is not None:
+        return recipient
+    for holder in [token, *(c for c in token.children if c.dep_ in ("dobj", "xcomp", "prt"))]:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and is_actor(pobj):
+                    return argument(pobj)
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return actor_argument(child)
+    return None
+
+
+def _recipient(token: Token) -> Argument | None:
+    """The party something is given or sent to ("sent aid to Fiji", "gave Tanzania a loan")."""
+    for child in token.children:
+        is_to = child.dep_ == "prep" and child.lower_ in ("to", "into")
+        if (child.dep_ == "dative" and child.pos_ == "ADP") or is_to:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and is_actor(pobj):
+                return argument(pobj)
+        if child.dep_ == "dative" and child.pos_ != "ADP" and is_actor(child):
+            return argument(child)
+    return None
+
+
+def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
+    of_source = token.lemma_.lower() in lexicon.of_is_source
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS and not (of_source and child.lower_ == "of"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and is_actor(pobj):
+                return argument(pobj)
+    head = token.head
+    if token.dep_ == "dobj" and head.pos_ == "VERB":  # "paid a visit to China", "imposed sanctions on Iran"
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and is_actor(pobj):
+                    return argument(pobj)
+            if child.dep_ == "dative" and is_actor(child):
+                return argument(child)
+    return None
+
+
+def is_actor(token: Token) -> bool:
+    """Whether a noun phrase head names a participant: an entity, an agent noun, or a pronoun."""
+    if token.lemma_.lower() in AGENT_NOUNS and token.pos_ in ("NOUN", "PROPN"):
+        return True
+    if token.ent_type_ in _ACTOR_LABELS:
+        return True
+    if token.pos_ == "PROPN" and not token.ent_type_:  # an unknown name: spaCy missed the entity
+        return True
+    return token.pos_ == "PRON" and token.lower_ in _PRONOUNS
+
+
+def actor_argument(token: Token) -> Argument | None:
+    """The argument headed by ``token``, or the first actor inside its phrase when the head is not one
+    ("discussions within the U.S." -> "the U.S.")."""
+    if is_actor(token):
+        return argument(token)
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        named = next((g for g in prep.children if g.dep_ == "pobj" and is_actor(g)), None)
+        if named is not None:  # "the city of Kharkiv": the whole phrase, coded by its name
+            inner = argument(named)
+            return Argument(inner.heads, min(token.left_edge.idx, inner.start), inner.end)
+    name = _name_tokens(token)
+    for sub in _phrase_tokens(token):
+        if sub.i != token.i and is_actor(sub) and sub.pos_ != "PRON":
+            if sub in name:  # "the Taiwanese port": the whole phrase, coded by its modifier
+                return Argument([sub], min(t.idx for t in name), token.idx + len(token))
+            return argument(sub)
+    return None
+
+
+def _phrase_tokens(token: Token) -> Iterable[Token]:
+    """Tokens of a noun phrase, not descending into clauses."""
+    stack = [token]
+    while stack:
+        tok = stack.pop(0)
+        yield tok
+        stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "punct"))
+
+
+def argument(token: Token) -> Argument:
+    """The argument headed by ``token`` with its coordinated heads ("Xi and Putin") and their modifiers."""
+    heads = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i and (is_actor(conj) or conj.pos_ in ("PROPN", "NOUN")):
+            heads.append(conj)
+    tokens = [t for head in heads for t in _name_tokens(head)]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    return Argument(heads, start, end)
+
+
+def _name_tokens(head: Token) -> list[Token]:
+    """The head and the modifiers that belong to its name ("Russian President Vladimir Putin")."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod", "det") and child.i < head.i and child.tag_ != "VBG":
+            found.extend(child.subtree)
+    return found

@@ -1,0 +1,123 @@
+"""The mode of an event: whether the text reports it as having happened.
+
+``asserted``      reported as having happened ("Russia attacked Ukraine")
+``negated``       said not to have happened ("refrained from providing", "did not", "no plans to")
+``hypothetical``  possible, conditional or merely considered ("could", "if", "contemplated sanctioning")
+``planned``       announced for the future ("will exchange views", "is set to", "plans to", "expected to")
+``background``    an earlier event referred to in passing ("Russia's 2022 invasion of Ukraine")
+
+The mode is read off the chain of words that govern the trigger inside its clause (the trigger, then the verb
+or noun it is the complement or object of, and so on up to the clause head): negation, modal auxiliaries,
+conditional markers and the matrix words listed under ``[modes]`` in ``event_patterns.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from dateline.stages.events.lexicon import Lexicon
+
+MODES = ("asserted", "negated", "hypothetical", "planned", "background")
+
+# Dependencies through which a word governs an event in its own clause.
+_CHAIN_DEPS = frozenset(
+    {"xcomp", "pcomp", "pobj", "dobj", "prep", "acomp", "nsubjpass", "attr", "relcl", "acl", "amod"}
+)
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_FUTURE_ADJ = frozenset({"planned", "upcoming", "proposed", "future", "forthcoming", "next", "expected", "scheduled"})
+
+
+def event_mode(trigger: Token, lexicon: Lexicon, anchor_year: int | None, composed: bool = False) -> str:
+    """The mode of the event triggered by ``trigger`` (one of :data:`MODES`)."""
+    chain = governing_chain(trigger)
+    if not composed and is_background(trigger, anchor_year, lexicon):
+        return "background"
+    if any(_negated(tok, i == 0, lexicon, composed) for i, tok in enumerate(chain)):
+        return "negated"
+    if any(_hypothetical(tok, i == 0, lexicon, composed) for i, tok in enumerate(chain)):
+        return "hypothetical"
+    if trigger.dep_ == "nsubj" and _modal_head(trigger, lexicon):  # "an embargo would not work"
+        return "hypothetical"
+    if any(_planned(tok, i == 0, lexicon, composed) for i, tok in enumerate(chain)):
+        return "planned"
+    return "asserted"
+
+
+def governing_chain(trigger: Token) -> list[Token]:
+    """The trigger and the words above it in its clause, nearest first."""
+    chain = [trigger]
+    tok = trigger
+    while tok.dep_ in _CHAIN_DEPS and tok.head.i != tok.i and len(chain) < 8:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def is_background(trigger: Token, anchor_year: int | None, lexicon: Lexicon) -> bool:
+    """A nominal event dated before the article's year, or named after "since", "after", "prior to"..."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return trigger.tag_ == "VBN" and any(c.lower_ == "had" for c in trigger.children if c.dep_ == "aux")
+    year = event_year(trigger)
+    if year is not None and anchor_year is not None and year < anchor_year:
+        return True
+    prep = trigger.head if trigger.dep_ == "pobj" else None
+    while prep is not None and prep.dep_ in ("prep", "pcomp") and prep.lower_ in ("to", "of"):
+        prep = prep.head  # "prior to the invasion": the preposition that matters is "prior"
+    return prep is not None and prep.lower_ in lexicon.modes["background_preps"]
+
+
+def event_year(trigger: Token) -> int | None:
+    """A year written as a modifier of a nominal event ("Russia's 2022 invasion", "the invasion in 2022")."""
+    for child in trigger.children:
+        if child.dep_ in ("nummod", "compound", "amod", "npadvmod") and _YEAR.match(child.text):
+            return int(child.text)
+        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            for sub in child.subtree:
+                if _YEAR.match(sub.text) and sub.ent_type_ == "DATE":
+                    return int(sub.text)
+    return None
+
+
+def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+        return True
+    if is_trigger:
+        return False
+    return not composed and tok.lemma_.lower() in lexicon.modes["negating"]
+
+
+def _hypothetical(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
+    modals = lexicon.modes["hypothetical_modals"]
+    if any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in lexicon.modes["conditional_marks"] for c in tok.children):
+        return True
+    if is_trigger or composed:
+        return False
+    return tok.lemma_.lower() in lexicon.modes["hypothetical"]
+
+
+def _planned(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.modes["planned_modals"] for c in tok.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and _be_to(tok):
+        return True  # "the president is to visit"
+    if tok.pos_ == "NOUN" and any(c.lower_ in _FUTURE_ADJ for c in tok.children if c.dep_ in ("amod", "compound")):
+        return True
+    if is_trigger or composed:
+        return False
+    return tok.lemma_.lower() in lexicon.modes["planned"]
+
+
+def _be_to(tok: Token) -> bool:
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_ == "be"
+
+
+def _modal_head(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the clause a nominal event is the subject of is modal ("sanctions could hurt")."""
+    modals = lexicon.modes["hypothetical_modals"]
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in trigger.head.children)

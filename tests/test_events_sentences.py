@@ -1,0 +1,255 @@
+"""Events stage on hand-written sentences: each construction of the parse and each mode.
+
+Every case names the CAMEO code prefix the sentence's event must have, its mode, and where it matters a word of
+its source and target. The sentences are our own; none comes from a gold file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.model import Article, Event
+from dateline.pipeline import Pipeline
+from dateline.stages.entities import Entities
+from dateline.stages.events import Events
+from dateline.stages.sentences import Sentences
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline([Sentences(), Entities(), Events()])
+
+
+def events_of(pipeline: Pipeline, text: str) -> list[Event]:
+    article = Article(id="t", text=text, published="2024-05-16T10:00:00")
+    return pipeline.extract(article).events
+
+
+def find(events: list[Event], code: str) -> Event:
+    matching = [e for e in events if e.cameo and e.cameo.startswith(code)]
+    assert matching, f"no {code} event in {[(e.cameo, e.trigger.text) for e in events]}"
+    return matching[0]
+
+
+# (sentence, code prefix, source word or None, target word or None)
+CONSTRUCTIONS = [
+    # plain transitive verbs
+    ("Russian troops attacked the Ukrainian city of Kharkiv.", "19", "Russian", "Kharkiv"),
+    ("The Kenyan government condemned the violence in Sudan.", "111", "Kenyan", None),
+    ("Egypt praised Jordan for its help.", "051", "Egypt", "Jordan"),
+    ("Brazil recognized Kosovo as an independent state.", "054", "Brazil", "Kosovo"),
+    ("Police arrested three journalists in Cairo.", "173", "Police", "journalists"),
+    ("The army expelled the foreign observers.", "1662", "army", "observers"),
+    ("Iran accused Israel of espionage.", "1125", "Iran", "Israel"),
+    ("Ghana criticised Togo over the border closure.", "111", "Ghana", "Togo"),
+    ("Germany hosted the French president in Berlin.", "043", "Germany", "president"),
+    ("Turkey invaded northern Syria.", "190", "Turkey", "Syria"),
+    ("Peru deported forty Venezuelan migrants.", "174", "Peru", "migrants"),
+    ("Rebels kidnapped two Italian aid workers.", "181", "Rebels", "workers"),
+    ("The Chinese navy blockaded the Taiwanese port.", "191", "Chinese", "port"),
+    ("Gunmen killed five villagers in Nigeria.", "1823", "Gunmen", "villagers"),
+    ("Ethiopia annexed the disputed region.", "192", "Ethiopia", None),
+    ("Japan apologized to South Korea.", "055", "Japan", "South Korea"),
+    ("Chile sued Bolivia at the international court.", "115", "Chile", "Bolivia"),
+    ("Algeria recalled its ambassador from Spain.", "161", "Algeria", None),
+    ("Poland vetoed the budget resolution.", "129", "Poland", None),
+    ("Serbia released the detained Kosovo police officers.", "0841", "Serbia", "officers"),
+    # verb + particle or preposition
+    ("Armenia called off the talks with Azerbaijan.", "164", "Armenia", None),
+    ("The rebels pulled out of the town.", "087", "rebels", None),
+    ("France called for the release of the hostages.", "1053", "France", None),
+    ("Mali broke off relations with France.", "161", "Mali", "France"),
+    ("Thailand cracked down on the protesters.", "173", "Thailand", "protesters"),
+    ("Vietnam stood by its ally Laos.", "052", "Vietnam", None),
+    # verb + object conditions
+    ("Norway signed a fisheries agreement with Iceland.", "057", "Norway", "Iceland"),
+    ("Canada imposed sanctions on Belarus.", "163", "Canada", "Belarus"),
+    ("The European Union lifted its sanctions on Cuba.", "085", "European Union", "Cuba"),
+    ("Sweden provided military assistance to Ukraine.", "072", "Sweden", "Ukraine"),
+    ("Australia sent food aid to Fiji.", "073", "Australia", "Fiji"),
+    ("Pakistan deployed troops to the border.", "154", "Pakistan", None),
+    ("India expressed support for Bhutan.", "051", "India", "Bhutan"),
+    ("Oman offered mediation between Iran and Saudi Arabia.", "039", "Oman", None),
+    ("Iraq restored diplomatic ties with Kuwait.", "050", "Iraq", "Kuwait"),
+    ("Hungary summoned the Ukrainian ambassador.", "114", "Hungary", "ambassador"),
+    ("Cuba lodged a protest with the United States.", "114", "Cuba", "United States"),
+    ("Police used tear gas against the demonstrators.", "175", "Police", "demonstrators"),
+    ("The junta imposed a curfew on the capital.", "1723", "junta", None),
+    ("The government banned the opposition party.", "1722", "government", "party"),
+    ("Kenya shared intelligence with Uganda.", "064", "Kenya", "Uganda"),
+    ("Greece granted asylum to the Turkish officers.", "075", "Greece", "officers"),
+    ("Militants fired rockets at Israel.", "194", "Militants", "Israel"),
+    ("Soldiers opened fire on the crowd.", "193", "Soldiers", None),
+    ("The United States launched airstrikes against militias in Iraq.", "195", "United States", "militias"),
+    # passives
+    ("Ukraine was attacked by Russia.", "19", "Russia", "Ukraine"),
+    ("The ambassador was expelled by Moldova.", "166", "Moldova", "ambassador"),
+    ("Two activists were arrested by Belarusian police.", "173", "police", "activists"),
+    ("The treaty was signed by Ecuador and Colombia.", "057", "Ecuador", None),
+    ("Argentina was criticized by Uruguay.", "111", "Uruguay", "Argentina"),
+    ("The reporter was abducted by gunmen in Mexico.", "181", "gunmen", "reporter"),
+    # nominal events with possessives and prepositions
+    ("Russia's invasion of Ukraine shocked the world.", "19", "Russia", "Ukraine"),
+    ("Putin's visit to Beijing drew attention.", "042", "Putin", "Beijing"),
+    ("The talks between Serbia and Kosovo collapsed.", "04", "Serbia", None),
+    ("Washington's sanctions against Caracas hurt the economy.", "163", "Washington", "Caracas"),
+    ("The Indian army's withdrawal from the valley began.", "087", "army", None),
+    ("Canada's condemnation of the coup was swift.", "111", "Canada", None),
+    ("Finland's accession talks with NATO went well.", "04", "Finland", "NATO"),
+    ("The Saudi bombing of Yemen continued.", "183", "Saudi", "Yemen"),
+    ("The meeting of the foreign ministers of Chile and Peru ended early.", "04", "ministers", None),
+    ("Macron's trip to Algeria was short.", "04", "Macron", "Algeria"),
+    # light verbs with event nouns
+    ("Israel launched an offensive against Hamas.", "190", "Israel", "Hamas"),
+    ("Egypt held talks with Qatar.", "04", "Egypt", "Qatar"),
+    ("Modi paid a visit to Moscow.", "042", "Modi", "Moscow"),
+    ("The rebels declared a ceasefire.", "0871", "rebels", None),
+    # coordinated actors: one event, both parties
+    ("Xi and Putin met in Moscow.", "04", "Xi and Putin", None),
+    ("Kenya and Tanzania signed a trade deal.", "057", "Kenya and Tanzania", None),
+    ("France and Germany condemned the attack.", "111", "France and Germany", None),
+    ("Russia attacked Ukraine and Georgia.", "19", "Russia", "Ukraine and Georgia"),
+    # the object of "to", "with", "against"
+    ("Morocco sent humanitarian aid to Libya.", "073", "Morocco", "Libya"),
+    ("Nepal cooperated with India on the investigation.", "06", "Nepal", "India"),
+    ("The opposition protested against the government.", "14", "opposition", "government"),
+    ("Belgium negotiated with the Netherlands.", "046", "Belgium", "Netherlands"),
+    ("Sudan complained to the United Nations.", "114", "Sudan", "United Nations"),
+    # control and raising verbs
+    ("Spain agreed to send troops to Latvia.", "03", "Spain", "Latvia"),
+    ("Kazakhstan promised to release the prisoners.", "0353", "Kazakhstan", "prisoners"),
+    ("North Korea threatened to attack South Korea.", "138", "North Korea", "South Korea"),
+    ("Britain urged Iran to release the sailors.", "025", "Britain", "Iran"),
+    ("The union demanded the resignation of the minister.", "104", "union", None),
+    ("Israel refused to negotiate with Hamas.", "125", "Israel", "Hamas"),
+    ("Venezuela threatened sanctions against Guyana.", "1312", "Venezuela", "Guyana"),
+    ("China refrained from providing weapons to Russia.", "072", "China", "Russia"),
+    ("Italy decided to withdraw its troops from Iraq.", "0356", "Italy", None),
+    ("Libya rejected calls for talks with the rebels.", "12", "Libya", None),
+    # weapons refine attacks
+    ("A drone strike killed four fighters in Somalia.", "1952", None, "fighters"),
+    ("A car bomb killed ten soldiers in Kabul.", "1832", None, "soldiers"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "source", "target"), CONSTRUCTIONS)
+def test_construction(pipeline: Pipeline, text: str, code: str, source: str | None, target: str | None) -> None:
+    event = find(events_of(pipeline, text), code)
+    if source is not None:
+        assert event.source is not None and source in event.source.text
+    if target is not None:
+        assert event.target is not None and target in event.target.text
+    assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+# (sentence, code prefix, mode)
+MODES = [
+    # asserted
+    ("Russia attacked Ukraine on Tuesday.", "19", "asserted"),
+    ("Egypt has praised Jordan.", "051", "asserted"),
+    ("Brazil recognizes Palestine.", "054", "asserted"),
+    ("Iran accused Israel of the attack.", "112", "asserted"),
+    ("Police detained the protest leaders.", "173", "asserted"),
+    # negated
+    ("China refrained from providing military aid to Russia.", "072", "negated"),
+    ("Russia did not attack Ukraine.", "19", "negated"),
+    ("Japan has never apologized to China.", "055", "negated"),
+    ("Egypt failed to sign the agreement with Sudan.", "057", "negated"),
+    ("Canada has no plans to impose sanctions on India.", "163", "negated"),
+    ("Germany will not send tanks to Ukraine.", "072", "negated"),
+    ("Kenya didn't condemn the coup in Niger.", "111", "negated"),
+    ("Turkey avoided criticizing Russia.", "111", "negated"),
+    ("Sweden won't extradite the activists to Turkey.", "063", "negated"),
+    # hypothetical
+    ("Washington contemplated sanctioning Chinese banks.", "163", "hypothetical"),
+    ("China could provide weapons to Russia.", "072", "hypothetical"),
+    ("Russia might attack Moldova.", "19", "hypothetical"),
+    ("If Iran attacks Israel, the war will spread.", "19", "hypothetical"),
+    ("The extent to which China can assist Russia is unclear.", "07", "hypothetical"),
+    ("Poland would criticize Hungary.", "111", "hypothetical"),
+    ("Brussels is considering sanctions against Minsk.", "163", "hypothetical"),
+    ("The army may arrest the opposition leaders.", "173", "hypothetical"),
+    ("Officials discussed expelling the Russian diplomats.", "166", "hypothetical"),
+    ("Analysts doubt whether Serbia should recognize Kosovo.", "054", "hypothetical"),
+    # planned
+    ("Xi and Putin will exchange views on the war.", "0", "planned"),
+    ("Putin is set to visit Beijing next week.", "042", "planned"),
+    ("India plans to impose tariffs on China.", "163", "planned"),
+    ("The president is expected to meet the king of Jordan.", "04", "planned"),
+    ("Brazil will host the summit of Mercosur leaders.", "0", "planned"),
+    ("NATO is preparing to deploy troops to Romania.", "154", "planned"),
+    ("Japan is scheduled to hold talks with Korea.", "04", "planned"),
+    ("The minister is to visit Kenya in June.", "042", "planned"),
+    ("Ghana intends to expel the Nigerian traders.", "174", "planned"),
+    ("Chile is about to sign a treaty with Argentina.", "057", "planned"),
+    # background
+    ("Russia's 2022 invasion of Ukraine changed Europe.", "19", "background"),
+    ("Since the invasion of Kuwait by Iraq, relations stayed cold.", "19", "background"),
+    ("Prices rose after Israel's 2006 war with Hezbollah.", "19", "background"),
+    ("Prior to Turkey's 2016 incursion into Syria, talks had failed.", "19", "background"),
+    ("Trade fell following Britain's 2020 sanctions against Belarus.", "163", "background"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "mode"), MODES)
+def test_mode(pipeline: Pipeline, text: str, code: str, mode: str) -> None:
+    assert find(events_of(pipeline, text), code).mode == mode
+
+
+def test_planned_cooperation_is_coded_as_intent(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "Finland will give Tanzania a large loan."), "03")
+    assert event.mode == "planned" and event.cameo == "0331"
+
+
+def test_obligation_stated_by_another_party_is_a_demand(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "Britain said Libya must release the prisoners."), "10")
+    assert event.source is not None and "Britain" in event.source.text
+    assert event.target is not None and "Libya" in event.target.text
+
+
+def test_visit_is_coded_for_both_sides(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "The Chinese president visited Brazil.")
+    visit, host = find(found, "042"), find(found, "043")
+    assert visit.trigger == host.trigger
+    assert host.source is not None and host.source.text == "Brazil"
+
+
+def test_coordinated_actors_give_one_event(pipeline: Pipeline) -> None:
+    found = [e for e in events_of(pipeline, "Xi and Putin met in Moscow.") if e.cameo and e.cameo.startswith("04")]
+    assert len(found) == 1
+
+
+def test_fallback_actor_codes_from_country_and_sector(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "The Russian government condemned the Chinese banks."), "111")
+    assert event.source is not None and event.source.code == "RUSGOV"
+    assert event.target is not None and event.target.code == "CHNBUS"
+
+
+def test_event_fields_come_from_the_table(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "Egypt praised Jordan."), "051")
+    assert (event.plover, event.goldstein, event.quad_class) == ("SUPPORT", 3.4, 1)
+    assert 0 < event.confidence <= 1
+    assert event.id == "t:e0"
+
+
+def test_asserted_event_without_a_time_takes_the_anchor(pipeline: Pipeline) -> None:
+    assert find(events_of(pipeline, "Egypt praised Jordan."), "051").date == "2024-05-16"
+
+
+def test_background_event_keeps_its_own_year(pipeline: Pipeline) -> None:
+    assert find(events_of(pipeline, "Russia's 2014 annexation of Crimea still matters."), "192").date == "2014"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather in Paris was mild on Tuesday.",
+        "Shares of the company rose three percent.",
+        "The museum opened a new wing for modern art.",
+        "She said the film was long.",
+    ],
+)
+def test_no_event(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []
