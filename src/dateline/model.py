@@ -63,6 +63,7 @@ class Actor:
     code: str | None = None  # CAMEO actor code, e.g. RUSGOV
     roles: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    tone: float | None = None  # tone of what the article says about this actor, in [-1, 1]
 
 
 @dataclass(slots=True)
@@ -136,6 +137,7 @@ class Event:
     goldstein: float | None = None
     quad_class: int | None = None
     confidence: float = 0.0
+    tone: float | None = None  # tone of the event's sentence toward its participants, in [-1, 1]
 
 
 @dataclass(slots=True)

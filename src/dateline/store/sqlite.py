@@ -33,13 +33,13 @@ ALREADY_STORED = "already stored as "
 LAYER_COLUMNS: dict[str, tuple[str, ...]] = {
     "sentences": ("start", "end", "text"),
     "entities": ("start", "end", "text", "label", "actor"),
-    "actors": ("id", "name", "type", "country", "code", "roles", "mentions"),
+    "actors": ("id", "name", "type", "country", "code", "roles", "mentions", "tone"),
     "places": ("start", "end", "text", "name", "country", "lat", "lon", "geonameid", "feature"),
     "times": ("start", "end", "text", "type", "value"),
     "quotes": ("start", "end", "text", "kind", "cue", "speaker"),
     "events": (
         "id", "sentence", "trigger", "source", "target", "cameo", "plover", "mode", "date", "place",
-        "attributed_to", "goldstein", "quad_class", "confidence",
+        "attributed_to", "goldstein", "quad_class", "confidence", "tone",
     ),
 }  # fmt: skip
 
