@@ -19,14 +19,24 @@ from spacy.tokens import Span as SpacySpan
 from dateline.model import Article, Event, Span
 from dateline.stages import Stage
 from dateline.stages.events import context, lexicon
-from dateline.stages.events.extract import Candidate, find_events, obligation_speaker
+from dateline.stages.events.extract import (
+    REPORTING,
+    Candidate,
+    find_events,
+    obligation_family,
+    obligation_speaker,
+)
 from dateline.stages.events.mode import MODES, event_mode, event_year, governing_chain
 
 __all__ = ["MODES", "Events", "events_of_sentence"]
 
+#: Events with no source and less confidence than this are not reported: a word of the lexicon deep in a side
+#: clause, with nobody doing it, is more often a mention than an event ("the drive to meet demand for coal").
+MIN_CONFIDENCE = 0.65
 _VISIT, _HOST = "042", "043"
 _INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 _THREAT_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
+_CONDITIONAL_MODALS = frozenset({"will", "would", "'ll", "may", "might", "could", "shall"})
 _WILLING = frozenset({"willing", "ready", "prepared", "determined"})
 
 
@@ -55,17 +65,20 @@ def events_of_sentence(
     found: list[Event] = []
     seen: set[tuple[str, str, str]] = set()
     for cand in find_events(sent, lex):
-        if cand.source is None and cand.target is None and not _outcome_of_event(cand.trigger, lex):
+        outcome = cand.source is None and cand.target is None  # kept only as what another event leads to
+        if outcome and not _outcome_of_event(cand.trigger, lex):
             continue
         mode = event_mode(cand.trigger, lex, anchor_year, composed=cand.frame is not None)
-        code = speech_act_code(cand, mode, lex)
-        if code[:2] == "10" and cand.code[:2] != "10" and cand.frame is None:  # "X said Y must ...": X demands of Y
-            cand.source, cand.target, mode = obligation_speaker(cand.trigger), cand.source, "asserted"
+        code, mode = speech_act(cand, mode, lex)
+        if mode == "hypothetical" and cand.source is None and cand.trigger.pos_ in ("NOUN", "PROPN"):
+            continue  # an option talked about ("an embargo would not work", "future talks"), not an event
         key = (code[:3], cand.source.text if cand.source else "", cand.target.text if cand.target else "")
         if key in seen:
             continue
         seen.add(key)
         event = _event(article, doc, sent, cand, code, mode, index, numbered + len(found))
+        if event.confidence < MIN_CONFIDENCE and event.source is None and not outcome:
+            continue
         found.append(event)
         if code == _VISIT and event.source is not None and event.target is not None:
             found.append(_host_side(event, numbered + len(found), article.id))
@@ -81,33 +94,53 @@ def _outcome_of_event(trigger: Token, lex: lexicon.Lexicon) -> bool:
     return False
 
 
-def speech_act_code(cand: Candidate, mode: str, lex: lexicon.Lexicon) -> str:
-    """CAMEO codes what a statement does: a promised cooperative act is an intent (03x), a promised hostile act a
-    threat (13x), an act another party "must" do a demand (10x)."""
-    if cand.frame is not None or mode == "negated":
-        return cand.code
+def speech_act(cand: Candidate, mode: str, lex: lexicon.Lexicon) -> tuple[str, str]:
+    """The code and mode of what a statement does (CAMEO codes the speech act, not the act spoken of):
+    - "X said Y must / should act": X demands of (10x) or appeals to (02x) Y, asserted;
+    - "X will not give / accept": X refuses, a rejection (12x), asserted;
+    - "X will give / is willing to give": intent (03x) for a cooperative act (the codebook codes cooperative
+      actions reported in the future tense as intent);
+    - "X will / may halt the talks if / unless ...": a threat (13x). A hostile act announced without a condition
+      keeps its own code, planned ("X will impose sanctions" is 163), as the codebook's examples do.
+    """
+    if "obligation" in cand.extra:
+        return cand.code, "asserted"
+    if cand.frame is not None:
+        return cand.code, mode
+    family = obligation_family(cand.trigger)
+    speaker = obligation_speaker(cand.trigger) if family else None
+    if family and speaker is not None and cand.source is not None:
+        cand.source, cand.target = speaker, cand.source
+        return lex.composed(family, cand.code) or lex.bases[family], "asserted"
     root = cand.code[:2]
-    if _obliged(cand.trigger) and obligation_speaker(cand.trigger) is not None:
-        return lex.composed("demand", cand.code) or "100"
-    if _promised(cand.trigger):
-        if root in _INTENT_ROOTS:
-            return lex.composed("intend", cand.code) or cand.code
-        if root in _THREAT_ROOTS:
-            return lex.composed("threaten", cand.code) or cand.code
-    return cand.code
+    if mode == "negated":
+        if _promised(cand.trigger) and root in _INTENT_ROOTS:
+            return lex.composed("reject", cand.code) or lex.bases["reject"], "asserted"
+        return cand.code, mode
+    if root in _INTENT_ROOTS and _promised(cand.trigger):
+        return lex.composed("intend", cand.code) or cand.code, mode
+    if root in _THREAT_ROOTS and _conditional(cand.trigger):  # the threat is made, whatever follows
+        return lex.composed("threaten", cand.code) or cand.code, "asserted"
+    return cand.code, mode
 
 
 def _promised(trigger: Token) -> bool:
     """ "will send", "would allow", "is willing / ready / prepared to withdraw"."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb is not trigger and trigger.dep_ not in ("dobj", "attr"):
+        return False  # "an embargo would not work": the modal belongs to what is said of the embargo
     if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in verb.children):
         return True
     head = verb.head
     return verb.dep_ == "xcomp" and head.lower_ in _WILLING
 
 
-def _obliged(trigger: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in trigger.children)
+def _conditional(trigger: Token) -> bool:
+    """ "may halt the talks if ...": a modal act made to depend on what another party does."""
+    if not any(c.dep_ == "aux" and c.lower_ in _CONDITIONAL_MODALS for c in trigger.children):
+        return False
+    clauses = (c for c in trigger.children if c.dep_ == "advcl")
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in clauses for m in c.children)
 
 
 def _event(
@@ -137,7 +170,7 @@ def _event(
         attributed_to=context.attribution(article, trigger, index),
         goldstein=info.goldstein if info else None,
         quad_class=info.quad_class if info else None,
-        confidence=confidence(cand),
+        confidence=confidence(cand, mode),
     )
 
 
@@ -163,25 +196,39 @@ def _host_side(visit: Event, n: int, article_id: str) -> Event:
     )
 
 
-def confidence(cand: Candidate) -> float:
-    """How sure the coding is: more for a specific pattern, both parties found, and the sentence's main verb."""
-    score = 0.45
+def confidence(cand: Candidate, mode: str = "asserted") -> float:
+    """How sure the coding is, and how central the event is to its sentence: more for a specific pattern, both
+    parties found, and a trigger at the root of the sentence's predicate (the main event); less for an event
+    mentioned in passing (background) or inside a relative or adverbial clause."""
+    score = 0.4
     specificity = cand.pattern.specificity if cand.pattern is not None else 2
-    score += min(specificity, 2) * 0.08
-    score += 0.12 if cand.source is not None else 0.0
-    score += 0.12 if cand.target is not None else 0.0
-    score += _mainness(cand.trigger)
-    return round(min(score, 0.97), 2)
+    score += min(specificity, 2) * 0.06
+    score += 0.1 if cand.source is not None else 0.0
+    score += 0.1 if cand.target is not None else 0.0
+    score += mainness(cand.trigger)
+    score -= 0.1 if mode == "background" else 0.0
+    return round(min(max(score, 0.05), 0.97), 2)
 
 
-def _mainness(trigger: Token) -> float:
-    """The sentence's main event sits near the root of the parse."""
-    depth = 0
+# What each dependency on the way up to the root costs an event's claim to be the sentence's main event.
+_CLAUSE_COST = {
+    "relcl": 2.0, "acl": 2.0, "advcl": 1.5, "csubj": 1.0, "ccomp": 1.0, "pcomp": 1.0, "pobj": 1.0,
+    "nsubj": 1.0, "nsubjpass": 1.0, "npadvmod": 1.0, "appos": 1.0, "parataxis": 1.0, "amod": 1.0, "compound": 1.0,
+}  # fmt: skip
+
+
+def mainness(trigger: Token) -> float:
+    """The sentence's main event is its root predicate, or sits in what a reporting verb says ("X said it will
+    release ..."): every clause or phrase boundary on the way up costs."""
+    cost = 0.0
     tok = trigger
-    while tok.head.i != tok.i and depth < 6:
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            break
+        reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING
+        cost += 0.0 if reported else _CLAUSE_COST.get(tok.dep_, 0.0)
         tok = tok.head
-        depth += 1
-    return max(0.0, 0.12 - 0.03 * depth)
+    return max(0.0, 0.24 - 0.08 * cost)
 
 
 def _span(article: Article, start: int, end: int) -> Span:

@@ -23,7 +23,7 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from dateline.model import Article, EventActor, Quote
-from dateline.stages.events.extract import AGENT_NOUNS, Argument, wordset
+from dateline.stages.events.extract import AGENT_NOUNS, REPORTING, Argument
 from dateline.stages.events.mode import governing_chain
 
 DateClause = Callable[[Article, Doc, Token], Any]
@@ -34,9 +34,6 @@ except ImportError:  # pragma: no cover - depends on which stages are present
     date_clause = None
 
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_REPORTING = wordset(
-    "say tell state add note confirm announce report claim insist declare explain write argue warn stress"
-)
 _PHRASE_DEPS = frozenset({"pobj", "prep", "acl", "npadvmod", "compound", "nummod", "amod", "appos", "tmod"})
 _MAX_HOPS = 8
 _ASIDE_PREPS = frozenset({"despite", "since", "after", "before", "prior", "following", "unlike", "amid"})
@@ -263,7 +260,7 @@ def attribution(article: Article, trigger: Token, index: ActorIndex) -> str | No
     for _ in range(10):
         if tok.head.i == tok.i:
             break
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _REPORTING:
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING:
             subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subject is None:
                 return None

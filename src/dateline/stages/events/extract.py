@@ -41,9 +41,18 @@ AGENT_NOUNS = wordset(
     "journalist citizen population crowd gunman terrorist separatist faction tribe clan clergy cleric "
     "monk observer monitor inspector migrant immigrant reporter prisoner hostage detainee sailor pilot "
     "trader farmer fisherman settler pilgrim tourist victim child woman man youth teacher doctor nurse "
-    "voter candidate dissident"
+    "voter candidate dissident hacker guard"
+)
+# Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
+REPORTING = wordset(
+    "say tell state add note confirm announce report claim insist declare explain write argue warn stress "
+    "reiterate repeat conclude acknowledge disclose reveal quote"
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+_MUST = frozenset({"must"})
+_SHOULD = frozenset({"should", "ought"})
+_REQUESTS = frozenset({"appeal", "demand"})  # frame families that are events even when their content is not
+_PROTEST_CONTENT = frozenset({"02", "10", "11", "12"})
 # Verbs whose object is the thing moved and whose "to" phrase is the party it goes to.
 _TRANSFER = wordset(
     "send give provide supply deliver deploy transfer sell ship hand offer contribute grant donate lend "
@@ -51,7 +60,7 @@ _TRANSFER = wordset(
 )
 _LIGHT_VERBS = wordset(
     "hold have launch make pay conduct carry begin start stage mount impose give offer provide seek "
-    "embark announce continue resume undertake deliver extend receive"
+    "embark announce continue resume renew reopen undertake deliver extend receive"
 )
 
 
@@ -99,10 +108,62 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
                 consumed.add(composed.complement.i)
     for i, (pattern, code) in base.items():
         token = sent.doc[i]
+        if _governor(token).i in consumed and token.pos_ in ("NOUN", "PROPN"):
+            consumed.add(i)  # "vowed to wage war": the war is what the composed event is about
         if i in consumed or any(c.trigger.i == i for c in found):
             continue
         found.append(Candidate(token, code, pattern, source_of(token, lexicon), target_of(token, lexicon, pattern)))
-    return sorted(_merge_objects(found), key=lambda c: c.trigger.i)
+    taken = {c.trigger.i for c in found} | consumed
+    found.extend(c for c in _bare_requests(sent, taken, lexicon) if c.trigger.i not in taken)
+    return sorted(_absorb_purposes(_merge_objects(found)), key=lambda c: c.trigger.i)
+
+
+def obligation_family(token: Token) -> str | None:
+    """The request a clause makes of its subject when someone else states it: "must act" demands (10x),
+    "should act" appeals (02x)."""
+    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if aux & _MUST:
+        return "demand"
+    return "appeal" if aux & _SHOULD else None
+
+
+def _bare_requests(sent: SpacySpan, taken: set[int], lexicon: Lexicon) -> Iterator[Candidate]:
+    """Requests whose content is no coded event: "urged Bree to respond" (020), "said Iraq must comply" (100)."""
+    for token in sent:
+        if token.i in taken or token.pos_ != "VERB":
+            continue
+        family = obligation_family(token)
+        speaker = obligation_speaker(token) if family else None
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        target = actor_argument(subject) if subject is not None and speaker is not None else None
+        if family and target is not None:  # a request needs an addressee: "disputes should be settled" has none
+            yield Candidate(token, lexicon.bases[family], None, speaker, target, extra=["obligation"])
+            continue
+        frame = next((f for f in _frames_of(token, lexicon) if f.family in _REQUESTS), None)
+        if frame is not None and any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+            yield Candidate(token, frame.base, None, source_of(token, lexicon), _frame_target(token, token, lexicon))
+
+
+def _absorb_purposes(found: list[Candidate]) -> list[Candidate]:
+    """A demand or accusation that is what a protest is for ("marched to demand reforms") is the protest's content,
+    not a second event."""
+    protests = [c for c in found if c.code[:2] == "14"]
+    if not protests:
+        return found
+    anchors = {t.i for c in protests for t in (c.trigger, _governor(c.trigger))}
+    return [c for c in found if c.code[:2] not in _PROTEST_CONTENT or not _purpose_of(c.trigger, anchors)]
+
+
+def _purpose_of(token: Token, anchors: set[int]) -> bool:
+    """Whether ``token`` heads a purpose or manner clause of one of ``anchors`` (within three steps)."""
+    tok = token
+    for _ in range(3):
+        if tok.dep_ not in ("advcl", "xcomp", "acl", "pcomp", "prep", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i in anchors:
+            return True
+    return False
 
 
 def match(token: Token, lexicon: Lexicon) -> Pattern | None:
@@ -218,10 +279,13 @@ def _complements(token: Token) -> Iterator[Token]:
     for child in token.children:  # "demanded the release of": the object's own event noun
         if child.dep_ == "dobj":
             yield from (g for g in child.children if g.dep_ in ("acl", "relcl"))
+        if child.dep_ == "acl" and token.pos_ == "NOUN":  # "a consensus to exchange", "its demand that Israel ease"
+            yield child
 
 
-def _frame_target(token: Token, complement: Token, lexicon: Lexicon, pattern: Pattern) -> Argument | None:
-    """The target of a composed event: the frame's own object ("urged Bree to"), else the complement's."""
+def _frame_target(token: Token, complement: Token, lexicon: Lexicon, pattern: Pattern | None = None) -> Argument | None:
+    """The target of a composed event: the frame's own object ("urged Bree to"), else the subject of a clause
+    complement ("demanded that Syria withdraw"), else the complement's own target."""
     for child in token.children:
         if child.dep_ in ("dobj", "dative") and child.i != complement.i and is_actor(child):
             return argument(child)
@@ -229,6 +293,11 @@ def _frame_target(token: Token, complement: Token, lexicon: Lexicon, pattern: Pa
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i != complement.i and is_actor(pobj):
                     return argument(pobj)
+    if complement.i == token.i:
+        return None
+    subject = next((c for c in complement.children if c.dep_ in _SUBJECTS), None)
+    if complement.dep_ in ("ccomp", "acl") and subject is not None and is_actor(subject):
+        return argument(subject)
     return target_of(complement, lexicon, pattern)
 
 
@@ -242,7 +311,8 @@ def _merge_objects(found: list[Candidate]) -> list[Candidate]:
         if verb is None or verb is noun or verb.frame is not None or verb.trigger.pos_ != "VERB":
             continue
         light = verb.pattern is not None and not verb.pattern.specificity
-        if light and verb.trigger.lemma_.lower() in _LIGHT_VERBS:
+        if (light and verb.trigger.lemma_.lower() in _LIGHT_VERBS) or (noun.frame and _coded_by(verb, noun)):
+            # "reached an agreement to share intelligence": the composed noun says more than the verb
             dropped.add(verb.trigger.i)
             continue
         dropped.add(noun.trigger.i)
@@ -252,6 +322,12 @@ def _merge_objects(found: list[Candidate]) -> list[Candidate]:
         if verb.target is None or (verb.source and noun.target and verb.target.start == verb.source.start):
             verb.target = noun.target
     return [c for c in found if c.trigger.i not in dropped]
+
+
+def _coded_by(verb: Candidate, noun: Candidate) -> bool:
+    """Whether the verb has its code only through the noun ("reach +agreement"): the two are one act."""
+    lemma = noun.trigger.lemma_.lower()
+    return verb.pattern is not None and any(lemma in group for group in verb.pattern.required)
 
 
 def _governor(token: Token) -> Token:
@@ -264,14 +340,25 @@ def _governor(token: Token) -> Token:
 
 
 def obligation_speaker(token: Token) -> Argument | None:
-    """Who says another party must act: the subject of the reporting verb whose complement holds ``token``."""
+    """Who says another party must act: the subject of the verb whose "that" clause holds ``token`` ("Britain said
+    Libya must ..."), or of the verb governing a noun the clause completes ("issued a reminder that Iraq must ...")."""
     tok = token
     while tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ != "ccomp" or tok.head.pos_ != "VERB":
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in tok.children):
         return None
-    subject = next((c for c in tok.head.children if c.dep_ in _SUBJECTS), None)
-    return actor_argument(subject) if subject is not None else None
+    head = tok.head
+    if tok.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj", "attr"):
+        head = _governor(head)
+    elif tok.dep_ != "ccomp":
+        return None
+    if head.pos_ != "VERB":
+        return None
+    subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+    own = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or (own is not None and own.lower_ in ("i", "we") and own.lower_ == subject.lower_):
+        return None  # "we said we must act": a resolve, not a request
+    return actor_argument(subject)
 
 
 def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
@@ -300,9 +387,13 @@ def _gerund_modifier(token: Token) -> bool:
 def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
     """The subject a verb shares with the verb governing it (control, coordination, "from providing")."""
     head = token.head
+    if token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
+        head = head.head  # "Chile is ready to sign": the subject of the copula
     if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and head.i != token.i:
         if token.dep_ == "pcomp":
             head = head.head
+            if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "X is guilty of violating": the copula's subject
+                head = head.head
         if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             return actor_argument(head) if is_actor(head) else None
         if head.pos_ in ("VERB", "AUX"):
@@ -328,6 +419,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and is_actor(pobj):
                 return argument(pobj)
+    if token.dep_ == "pobj" and token.head.lower_ == "under":  # "came under attack from rebels"
+        return next((actor_argument(p) for p in _prep_objects(token, ("from", "by"))), None)
     for child in token.children:  # "talks between Xi and Putin": both parties as one source
         if child.dep_ == "prep" and child.lower_ == "between":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -387,6 +480,13 @@ def _recipient(token: Token) -> Argument | None:
     return None
 
 
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+    """The objects of ``token``'s prepositions named in ``preps``."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
 def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
     of_source = token.lemma_.lower() in lexicon.of_is_source
     for child in token.children:
@@ -395,6 +495,10 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
             if pobj is not None and is_actor(pobj):
                 return argument(pobj)
     head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+        # "was put under investigation", "came under attack": the subject undergoes the event
+        subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return actor_argument(subject) if subject is not None else None
     if token.dep_ == "dobj" and head.pos_ == "VERB":  # "paid a visit to China", "imposed sanctions on Iran"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:

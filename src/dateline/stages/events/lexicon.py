@@ -64,6 +64,7 @@ class Lexicon:
     verb_frames: dict[str, list[Frame]] = field(default_factory=dict)
     noun_frames: dict[str, list[Frame]] = field(default_factory=dict)
     compose: dict[str, dict[str, str]] = field(default_factory=dict)
+    bases: dict[str, str] = field(default_factory=dict)  # frame family -> its own code ("appeal" -> "020")
     modes: dict[str, frozenset[str]] = field(default_factory=dict)
     instruments: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     of_is_source: frozenset[str] = frozenset()
@@ -130,6 +131,7 @@ def load() -> Lexicon:
 def _load_frames(lexicon: Lexicon, data: dict) -> None:
     lexicon.compose = {family: dict(table) for family, table in data["compose"].items()}
     for family, spec in data["frames"].items():
+        lexicon.bases[family] = spec["base"]
         for text in spec["verbs"]:
             words = text.split()
             frame = Frame(family, spec["base"], words[0], tuple(frozenset([w]) for w in words[1:]))
