@@ -21,16 +21,18 @@ from dateline import nlp as nlp_loader
 from dateline.errors import ConfigError
 from dateline.model import Article, Outcome
 from dateline.stages import BASE_LAYERS, Skip, Stage
+from dateline.stages.actors import Actors
 from dateline.stages.entities import Entities
 from dateline.stages.events import Events
 from dateline.stages.metadata import Metadata
+from dateline.stages.places import Places
 from dateline.stages.sentences import Sentences
 from dateline.stages.times import Times
 
 
 def default_stages() -> list[Stage]:
     """The stages of a full run, in order."""
-    return [Metadata(), Sentences(), Entities(), Times(), Events()]
+    return [Metadata(), Sentences(), Entities(), Places(), Actors(), Times(), Events()]
 
 
 @dataclass(frozen=True, slots=True)

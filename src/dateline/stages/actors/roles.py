@@ -1,0 +1,159 @@
+"""Reading what the text says about a participant around its name: premodifiers ("Russian President Vladimir
+Putin"), appositions ("Alexander Neill, a defense analyst based in Singapore") and the phrases inside them
+("a security scholar at Singapore's S. Rajaratnam School of International Studies").
+
+Written over spaCy tokens rather than a dependency pattern library: the few shapes news uses are easier to read as
+short token walks, and they stay robust where the small model's parse of an apposition is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from dateline.model import Entity
+from dateline.stages.actors import knowledge
+from dateline.stages.places import gazetteer
+
+_ANONYMOUS = frozenset({"anonymous", "unnamed", "unidentified"})
+_APPOSITION_STOPS = frozenset({",", ".", ";", ":", "(", ")", "\u2013", "\u2014", "-", "\u201c", "\u201d", '"'})
+_AFFILIATION_PREPOSITIONS = frozenset({"at", "of", "with", "for", "from"})
+
+
+@dataclass(slots=True)
+class Description:
+    """What the words around a name say: country, role words, affiliation and base, as found."""
+
+    country: str | None = None
+    roles: list[str] = field(default_factory=list)
+    sector: str | None = None
+    affiliation: str | None = None
+    based_in: str | None = None
+    anonymous: bool = False
+    consumed: list[tuple[int, int]] = field(default_factory=list)  # character spans of demonyms read here
+    tokens: list[int] = field(default_factory=list)  # token indices of the words read, so no other actor takes them
+
+    def merge(self, other: Description) -> None:
+        """Add what ``other`` found where this one found nothing."""
+        self.country = self.country or other.country
+        self.roles.extend(r for r in other.roles if r not in self.roles)
+        self.sector = self.sector or other.sector
+        self.affiliation = self.affiliation or other.affiliation
+        self.based_in = self.based_in or other.based_in
+        self.anonymous = self.anonymous or other.anonymous
+        self.consumed.extend(other.consumed)
+        self.tokens.extend(other.tokens)
+
+
+def premodifiers(doc: Doc, start: int) -> Description:
+    """Role and country from the words right before a name, up to a determiner or a non-modifier."""
+    found = Description()
+    i = start - 1
+    while i >= 0 and _is_modifier(doc[i]):
+        read(doc[i], found)
+        found.tokens.append(i)
+        i -= 1
+    return found
+
+
+def _is_modifier(token: Token) -> bool:
+    if token.is_sent_end or token.is_punct or token.pos_ in {"DET", "VERB", "ADP", "PRON", "AUX", "CCONJ", "NUM"}:
+        return False
+    return token.pos_ in {"PROPN", "NOUN", "ADJ"} and token.ent_type_ not in {"PERSON", "ORG", "DATE"}
+
+
+def read(token: Token, found: Description) -> None:
+    """Take one word's meaning: a demonym or country gives the country, a role word the role and sector."""
+    word = token.text
+    iso3 = gazetteer.demonym_code(word) or gazetteer.country_code(word)
+    if iso3 and found.country is None:
+        found.country = iso3
+        found.consumed.append((token.idx, token.idx + len(word)))
+        return
+    if token.lower_ in _ANONYMOUS:
+        found.anonymous = True
+        return
+    sector = knowledge.sectors().get(token.lower_)
+    if sector is not None:
+        found.roles.insert(0, word)
+        found.sector = found.sector or sector.code
+
+
+def apposition(doc: Doc, end: int, entities: list[Entity]) -> Description:
+    """What a comma-delimited apposition after a name says: ", a defense analyst based in Singapore"."""
+    found = Description()
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the"}:
+        return found
+    tokens = []
+    for token in doc[end + 1 :]:
+        if token.text in _APPOSITION_STOPS or token.is_sent_start:
+            break
+        tokens.append(token)
+    head = _role_head(tokens)
+    if head is None:
+        return found
+    for token in tokens:
+        if token.i <= head.i:
+            read(token, found)
+    _read_tail(doc, tokens, head, entities, found)
+    found.tokens.extend(t.i for t in tokens)
+    return found
+
+
+def _role_head(tokens: list[Token]) -> Token | None:
+    """The role noun of an apposition: the first word the sector table knows."""
+    for token in tokens:
+        if token.lower_ in knowledge.sectors() and token.is_lower and token.pos_ in {"NOUN", "PROPN"}:
+            return token
+    return None
+
+
+def _read_tail(doc: Doc, tokens: list[Token], head: Token, entities: list[Entity], found: Description) -> None:
+    """After the role noun: "based in X" gives the base, "at <organisation>" the affiliation (and its country)."""
+    after = [t for t in tokens if t.i > head.i]
+    words = [t.lower_ for t in after]
+    for i, word in enumerate(words):
+        if word == "based" and i + 1 < len(words) and words[i + 1] == "in":
+            place = _entity_at(after[i + 2].idx if i + 2 < len(after) else -1, entities)
+            if place is not None:
+                found.based_in = gazetteer.country_code(place.text) or _country_of_place(place.text)
+        elif word in _AFFILIATION_PREPOSITIONS and i + 1 < len(after):
+            _read_affiliation(after[i + 1 :], entities, found)
+            break
+
+
+def _read_affiliation(tokens: list[Token], entities: list[Entity], found: Description) -> None:
+    span_start, span_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    inside = [e for e in entities if span_start <= e.start and e.end <= span_end]
+    org = next((e for e in inside if e.label in {"ORG", "FAC"}), None)
+    if org is not None:
+        found.affiliation = org.text
+    owner = next((e for e in inside if e.label == "GPE" and (org is None or e.end <= org.start)), None)
+    if owner is not None:
+        found.based_in = gazetteer.country_code(owner.text) or _country_of_place(owner.text)
+    elif org is not None:
+        found.based_in = named_country(org.text)
+
+
+def named_country(name: str) -> str | None:
+    """The country a name contains: a country, demonym or capital ("University of Nairobi" -> KEN)."""
+    for word in name.replace("'s", "").split():
+        if not word[:1].isupper():
+            continue
+        iso3 = gazetteer.demonym_code(word) or gazetteer.country_code(word)
+        capital = [e for e in gazetteer.lookup(word) if e.feature == "capital"]
+        if iso3 or capital:
+            return iso3 or capital[0].country
+    return None
+
+
+def _entity_at(char: int, entities: list[Entity]) -> Entity | None:
+    return next((e for e in entities if e.start == char), None)
+
+
+def _country_of_place(name: str) -> str | None:
+    entries = gazetteer.lookup(name)
+    if not entries:
+        return None
+    return max(entries, key=lambda e: e.population).country

@@ -1,0 +1,93 @@
+"""Actors stage: office knowledge, codes, and actor building on short texts written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.model import Article
+from dateline.stages.actors import knowledge
+
+EXAMPLE = Path(__file__).parents[1] / ".." / "shared" / "examples" / "000_a1ff4d17ec0d6026.txt"
+
+
+def test_bare_name_is_coded_by_the_date() -> None:
+    held, _ = knowledge.office_on("Obama", "2016-05-01")
+    assert held is not None and held.cameo == "USAGOV"
+    held, former = knowledge.office_on("Obama", "2024-05-01")
+    assert held is None and former is not None and former.name == "Barack Obama"
+
+
+def test_shared_surname_needs_the_date() -> None:
+    held, _ = knowledge.office_on("Bush", "1990-01-01")
+    assert held is not None and held.name == "George H. W. Bush"
+    assert knowledge.office_on("Bush", None) == (None, None)
+
+
+def test_igos_and_sectors() -> None:
+    assert knowledge.igo("the U.N.") == ("United Nations", "IGOUNO")
+    assert knowledge.igo("NATO") == ("North Atlantic Treaty Organization", "IGOWSTNAT")
+    sector = knowledge.sector_of(["state", "news", "agency"])
+    assert sector is not None and sector.code == "MED"
+    assert knowledge.sector_of(["banana"]) is None
+
+
+def _run(text: str, published: str | None = None) -> Article:
+    from dateline.pipeline import Pipeline
+    from dateline.stages.actors import Actors
+    from dateline.stages.entities import Entities
+    from dateline.stages.metadata import Metadata
+    from dateline.stages.places import Places
+    from dateline.stages.sentences import Sentences
+
+    pipeline = Pipeline([Metadata(), Sentences(), Entities(), Places(), Actors()])
+    return pipeline.extract(Article(id="t", text=text, published=published))
+
+
+@pytest.mark.model
+def test_actors_merge_mentions_and_read_roles() -> None:
+    text = (
+        "French President Emmanuel Macron met Kenyan officials in Nairobi on Monday. Macron said he wanted more trade. "
+        "Paris has long courted Kenya, said Amina Odhiambo, an economist at the University of Nairobi."
+    )
+    article = _run(text, "2023-06-05")
+    by_name = {a.name: a for a in article.actors}
+    macron = by_name["Emmanuel Macron"]
+    assert (macron.country, macron.code, macron.type) == ("FRA", "FRAGOV", "person")
+    assert [m.text for m in macron.mentions] == ["Emmanuel Macron", "Macron", "he"]
+    assert "President" in macron.roles
+    france = by_name["France"]
+    assert [m.text for m in france.mentions] == ["Paris"]  # a capital that acts is its government
+    odhiambo = by_name["Amina Odhiambo"]
+    assert "affiliation:University of Nairobi" in odhiambo.roles and odhiambo.code == "KENEDU"
+    officials = next(a for a in article.actors if a.type == "group")
+    assert officials.code == "KENGOV"
+    assert [a.id for a in article.actors] == [f"a{i}" for i in range(1, len(article.actors) + 1)]
+    linked = [e for e in article.entities if e.actor == macron.id]
+    assert {e.text for e in linked} == {"Emmanuel Macron", "Macron"}
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_user_example() -> None:
+    if not EXAMPLE.exists():
+        pytest.skip(f"example article not found at {EXAMPLE} (../shared is absent)")
+    _title, _, body = EXAMPLE.read_text(encoding="utf-8").partition("\n")
+    article = _run(body.lstrip("\n"))
+    by_name = {a.name: a for a in article.actors}
+    assert by_name["Vladimir Putin"].code == "RUSGOV"
+    assert "Putin" in [m.text for m in by_name["Vladimir Putin"].mentions]
+    assert by_name["Xi Jinping"].code == "CHNGOV"
+    assert "Xi" in [m.text for m in by_name["Xi Jinping"].mentions]
+    assert by_name["Xinhua"].code == "CHNMED"
+    assert "Char" in [m.text for m in by_name["James Char"].mentions]
+    assert by_name["James Char"].code == "SGPEDU"
+    assert "based_in:SGP" in by_name["Alexander Neill"].roles
+    anonymous = [a for a in article.actors if "anonymous" in a.roles]
+    assert len(anonymous) == 1 and anonymous[0].code == "RUSGOV" and anonymous[0].type == "person"
+    for country in ("Russia", "China", "United States", "Ukraine", "Singapore"):
+        assert by_name[country].type == "country"
+    places = {p.text: p for p in article.places}
+    assert places["Beijing"].lat == pytest.approx(39.9, abs=0.1)
+    assert places["Singapore"].country == "SGP"
