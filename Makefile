@@ -5,7 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB := demo.db
 
-.PHONY: install demo test lint typecheck unit bench eval clean
+WEB_ASSETS := $(VENV)/share/dateline/web
+WEB_STAMP  := $(WEB_ASSETS)/.installed-stamp
+
+.PHONY: install demo test lint typecheck unit bench eval clean web-assets browser serve
 
 install: $(STAMP)
 
@@ -17,6 +20,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# Front-end packages for the web pages (plotly.js bundles, map shapes) from the npm registry, into .venv;
+# their versions are pinned in src/dateline/web/assets.py.
+web-assets: $(WEB_STAMP)
+$(WEB_STAMP): src/dateline/web/assets.py $(STAMP)
+	npm install --prefix $(WEB_ASSETS) --no-save --no-package-lock --no-audit --no-fund $$($(BIN)/python -m dateline.web.assets)
+	touch $(WEB_STAMP)
+
+# Debian's Chromium for the browser tests (installed when running as root; otherwise those tests skip and say so).
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -30,7 +45,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install
+unit: install web-assets browser
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
@@ -40,6 +55,9 @@ bench: install
 
 eval: install
 	$(BIN)/dateline eval all
+
+serve: install web-assets
+	$(BIN)/dateline serve --db $(DEMO_DB)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache

@@ -186,16 +186,16 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _register_optional_commands() -> None:
-    """Commands whose modules live with their feature (evaluation, web, ...)."""
-    try:
-        from dateline.evaluation.cli import eval_command
-    except ImportError:
-        return
+def _register_feature_commands() -> None:
+    """Commands whose modules live with their feature; imported here so ``--help`` lists them."""
+    from dateline.evaluation.cli import eval_command
+    from dateline.web.cli import serve_command
+
     app.command("eval")(eval_command)
+    app.command("serve")(serve_command)
 
 
-_register_optional_commands()
+_register_feature_commands()
 
 
 def main() -> None:

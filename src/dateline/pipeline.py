@@ -26,13 +26,14 @@ from dateline.stages.entities import Entities
 from dateline.stages.events import Events
 from dateline.stages.metadata import Metadata
 from dateline.stages.places import Places
+from dateline.stages.quotes import Quotes
 from dateline.stages.sentences import Sentences
 from dateline.stages.times import Times
 
 
 def default_stages() -> list[Stage]:
     """The stages of a full run, in order."""
-    return [Metadata(), Sentences(), Entities(), Places(), Actors(), Times(), Events()]
+    return [Metadata(), Sentences(), Entities(), Places(), Actors(), Times(), Quotes(), Events()]
 
 
 @dataclass(frozen=True, slots=True)
