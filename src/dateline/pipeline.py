@@ -29,11 +29,12 @@ from dateline.stages.places import Places
 from dateline.stages.quotes import Quotes
 from dateline.stages.sentences import Sentences
 from dateline.stages.times import Times
+from dateline.stages.tone import Tone
 
 
 def default_stages() -> list[Stage]:
     """The stages of a full run, in order."""
-    return [Metadata(), Sentences(), Entities(), Places(), Actors(), Times(), Quotes(), Events()]
+    return [Metadata(), Sentences(), Entities(), Places(), Actors(), Times(), Quotes(), Events(), Tone()]
 
 
 @dataclass(frozen=True, slots=True)
