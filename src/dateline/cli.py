@@ -38,6 +38,11 @@ class RecordFormat(StrEnum):
     json = "json"
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class TableFormat(StrEnum):
     table = "table"
     csv = "csv"
@@ -80,6 +85,13 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or per-input lines.")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Skip single files larger than this.")] = 20.0,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes running the pipeline.")] = 1,
+    engine: Annotated[Engine, typer.Option("--engine", help="local: processes here; dask: a Dask cluster.")] = (
+        Engine.local
+    ),
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); default: a LocalCluster."),
+    ] = None,
 ) -> None:
     """Analyse articles and store them with every layer; rerunning stores nothing twice."""
     out = Console(stderr=True, quiet=quiet)
@@ -89,9 +101,18 @@ def run(
         def tick(outcome: Outcome) -> None:
             progress.update(task, advance=1, description=f"{outcome.status}: {outcome.source[-50:]}")
 
-        summary = run_inputs(
-            paths, store, workers=workers, force=force, max_bytes=int(max_mb * 1_000_000), on_outcome=tick
-        )
+        max_bytes = int(max_mb * 1_000_000)
+        if engine is Engine.dask:
+            from dateline.engine.dask import run_dask  # imported here: dask is slow to import
+
+            summary = run_dask(
+                paths, store, scheduler=scheduler, n_workers=max(workers, 2), force=force, max_bytes=max_bytes,
+                on_outcome=tick,
+            )  # fmt: skip
+        elif scheduler:
+            _fail("--scheduler needs --engine dask")
+        else:
+            summary = run_inputs(paths, store, workers=workers, force=force, max_bytes=max_bytes, on_outcome=tick)
     counts = summary.counts
     Console(stderr=True).print(
         f"{summary.total} inputs: [green]{counts['processed']} processed[/], "

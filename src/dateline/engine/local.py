@@ -56,7 +56,7 @@ def run(
     summary = RunSummary(store.start_run(" ".join(paths)))
     pending: set[str] = set()  # ids read but not yet written: a duplicate among them is skipped too
     read_ids: deque[list[str]] = deque()  # the article ids of each batch handed to the pipeline, in order
-    items = _skip_known(ingest.read(paths, max_bytes=max_bytes), store, pending, force)
+    items = skip_known(ingest.read(paths, max_bytes=max_bytes), store, pending, force)
     batches = _batches(items, limits.batch_size, read_ids)
     if workers > 1:
         outcome_batches = _in_processes(batches, workers, limits)
@@ -80,7 +80,7 @@ def _batches(items: Iterator[Item], size: int, read_ids: deque[list[str]]) -> It
         yield batch
 
 
-def _skip_known(items: Iterator[Item], store: Store, pending: set[str], force: bool) -> Iterator[Item]:
+def skip_known(items: Iterator[Item], store: Store, pending: set[str], force: bool) -> Iterator[Item]:
     """Turn articles already stored (or already seen and not yet stored in this run) into skipped outcomes."""
     for item in items:
         if isinstance(item, Article):
