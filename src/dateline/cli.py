@@ -15,6 +15,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from dateline import console as render
 from dateline import ingest
+from dateline.aggregate import run_sql
+from dateline.aggregate.cli import QUERY_NAMES, corpus_rows
 from dateline.engine import run as run_inputs
 from dateline.errors import DatelineError
 from dateline.model import Outcome
@@ -159,22 +161,47 @@ def show(
 
 @app.command()
 def query(
-    layer: Annotated[str, typer.Argument(help=f"One of: {', '.join(SELECTABLE)}.")] = "entities",
-    db: DbOption = DEFAULT_DB,
+    layer: Annotated[
+        str, typer.Argument(help=f"A layer ({', '.join(SELECTABLE)}) or a corpus view ({', '.join(QUERY_NAMES)}).")
+    ] = "entities",
+    db: Annotated[Path, typer.Option("--db", help="SQLite database, or a Parquet dataset folder with --sql.")] = (
+        DEFAULT_DB
+    ),
     article: Annotated[str | None, typer.Option("--article", help="Only this article (id prefix).")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Substring of the item's text or name.")] = None,
     label: Annotated[
         str | None, typer.Option("--label", help="Entity label, time type, quote kind, CAMEO prefix, log status.")
     ] = None,
+    a: Annotated[str | None, typer.Option("--a", help="timeline/network: first actor (code prefix, e.g. RUS).")] = None,
+    b: Annotated[str | None, typer.Option("--b", help="timeline: second actor (code prefix).")] = None,
+    by: Annotated[str, typer.Option("--by", help="timeline: day, week, month or year.")] = "month",
+    directed: Annotated[bool, typer.Option("--directed", help="timeline: only events from A to B.")] = False,
+    mode: Annotated[
+        list[str] | None, typer.Option("--mode", help="Event modes to count (repeatable; 'all'); default asserted.")
+    ] = None,
+    canonical: Annotated[bool, typer.Option("--canonical", help="Count canonical events, not mentions.")] = False,
+    level: Annotated[str, typer.Option("--level", help="Actor level: code or country.")] = "code",
+    period: Annotated[str | None, typer.Option("--period", help="top-actors/top-events: one period.")] = None,
+    sql: Annotated[str | None, typer.Option("--sql", help="SQL run by DuckDB over the store or dataset.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 100,
     format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
 ) -> None:
-    """List stored items of one layer with filters, as a table, CSV or JSON."""
-    with _open(db) as store:
-        try:
-            rows = store.select(layer, article=article, text=text, label=label, limit=limit or None)
-        except DatelineError as exc:
-            _fail(str(exc))
+    """List stored items of one layer, or a corpus view (duplicates, timelines, network...), or run SQL."""
+    try:
+        if sql is not None:
+            rows = run_sql(db, sql)
+        elif layer in QUERY_NAMES:
+            modes = None if not mode else ([] if mode == ["all"] else mode)
+            with _open(db) as store:
+                rows = corpus_rows(
+                    layer, store, a=a, b=b, by=by, directed=directed, modes=modes, canonical=canonical,
+                    level=level, period=period, text=text, limit=limit or None,
+                )  # fmt: skip
+        else:
+            with _open(db) as store:
+                rows = store.select(layer, article=article, text=text, label=label, limit=limit or None)
+    except DatelineError as exc:
+        _fail(str(exc))
     _print_rows(rows, format)
 
 
@@ -209,9 +236,12 @@ def _fail(message: str) -> NoReturn:
 
 def _register_feature_commands() -> None:
     """Commands whose modules live with their feature; imported here so ``--help`` lists them."""
+    from dateline.aggregate.cli import aggregate_command, export_command
     from dateline.evaluation.cli import eval_command
     from dateline.web.cli import serve_command
 
+    app.command("aggregate")(aggregate_command)
+    app.command("export")(export_command)
     app.command("eval")(eval_command)
     app.command("serve")(serve_command)
 
