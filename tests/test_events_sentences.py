@@ -326,3 +326,14 @@ def test_unconditional_future_attack_is_planned_not_a_threat(pipeline: Pipeline)
 )
 def test_mention_is_not_an_event(pipeline: Pipeline, text: str) -> None:
     assert not [e for e in events_of(pipeline, text) if e.cameo and e.cameo[:2] in ("16", "08", "02", "10")]
+
+
+@pytest.mark.model
+def test_an_act_a_court_blocked_is_not_asserted() -> None:
+    from dateline.model import Article
+    from dateline.pipeline import Pipeline
+
+    text = "The court blocked the government from deploying troops to the border on Monday."
+    article = Pipeline().extract(Article(id="blk", text=text))
+    deploy = [e for e in article.events if e.trigger.text == "deploying"]
+    assert deploy and deploy[0].mode == "negated"

@@ -75,8 +75,21 @@ class Actors(Stage):
 
     def __call__(self, article: Article, doc: Doc | None) -> None:
         assert doc is not None
-        drafts = Builder(article, doc).build()
+        drafts = _outside_dateline(article, Builder(article, doc).build())
         article.actors = finish(article, drafts)
+
+
+def _outside_dateline(article: Article, drafts: list[Draft]) -> list[Draft]:
+    """Drop mentions inside the dateline: "NAIROBI, Kenya -" says where the story was filed, not who acted."""
+    if article.dateline is None:
+        return drafts
+    start, end = article.dateline.start, article.dateline.end
+    kept = []
+    for draft in drafts:
+        draft.mentions = [(s, e) for s, e in draft.mentions if not (start <= s and e <= end)]
+        if draft.mentions:
+            kept.append(draft)
+    return kept
 
 
 class Builder:

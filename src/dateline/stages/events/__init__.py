@@ -21,6 +21,7 @@ from dateline.stages import Stage
 from dateline.stages.events import context, lexicon
 from dateline.stages.events.extract import (
     REPORTING,
+    Argument,
     Candidate,
     find_events,
     obligation_family,
@@ -156,17 +157,18 @@ def _event(
     info = lexicon.load().info(code)
     trigger = cand.trigger
     year = event_year(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
+    source, target = _not_dateline(article, cand.source), _not_dateline(article, cand.target)
     return Event(
         id=f"{article.id}:e{n}",
-        sentence=_span(article, sent.start_char, sent.end_char),
+        sentence=_sentence_span(article, sent.start_char, sent.end_char),
         trigger=_trigger_span(article, trigger),
-        source=context.event_actor(cand.source, index),
-        target=context.event_actor(cand.target, index),
+        source=context.event_actor(source, index),
+        target=context.event_actor(target, index),
         cameo=code,
         plover=info.plover if info else None,
         mode=mode,
         date=context.event_date(article, doc, trigger, mode, year),
-        place=context.event_place(article, trigger, [cand.source, cand.target]),
+        place=context.event_place(article, trigger, [source, target]),
         attributed_to=context.attribution(article, trigger, index),
         goldstein=info.goldstein if info else None,
         quad_class=info.quad_class if info else None,
@@ -233,6 +235,24 @@ def mainness(trigger: Token) -> float:
 
 def _span(article: Article, start: int, end: int) -> Span:
     return Span(start, end, article.text[start:end])
+
+
+def _not_dateline(article: Article, argument: Argument | None) -> Argument | None:
+    """No argument from the dateline: "NAIROBI, Kenya -" says where the story was filed, not who acted."""
+    line = article.dateline
+    if argument is None or line is None or not (line.start <= argument.start and argument.end <= line.end):
+        return argument
+    return None
+
+
+def _sentence_span(article: Article, start: int, end: int) -> Span:
+    """The sentence without the whitespace spaCy keeps around it, as in the sentences layer."""
+    text = article.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
 
 
 def _trigger_span(article: Article, trigger: Token) -> Span:
