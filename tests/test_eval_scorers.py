@@ -282,3 +282,12 @@ def test_plover_accuracies() -> None:
     perfect = events.score_plover([(("0431", "CONSULT"), _event("0431", "CONSULT", 1.0))])
     assert all(value == 1.0 for value in perfect.values())
     assert all(value == 0.0 for value in events.score_plover([(("0431", "CONSULT"), None)]).values())
+
+
+def test_times_values_are_compared_by_meaning_not_notation() -> None:
+    from dateline.evaluation.times import same_notation
+
+    assert same_notation("2000-W7") == same_notation("2000-W07")
+    assert same_notation("199X") == same_notation("199") and same_notation("19XX") == same_notation("19")
+    assert same_notation("1998-02") != same_notation("1998-W02")
+    assert same_notation("2024-05-16") == "2024-05-16" and same_notation("XXXX-05") == "XXXX-05"

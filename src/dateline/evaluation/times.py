@@ -8,6 +8,7 @@ expressions ("last week") resolve against it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,22 @@ TYPES = ("DATE", "TIME", "DURATION", "SET")
 BASELINE_LABELS = ("DATE", "TIME")
 
 
+_WEEK = re.compile(r"W(\d)(?!\d)")
+_UNSPECIFIED_TAIL = re.compile(r"^(\d{2,3})X+$")
+
+
+def same_notation(value: str | None) -> str | None:
+    """One spelling for values TIMEX3 writes two ways with the same meaning, so only meaning is scored.
+
+    ISO weeks with or without a leading zero ("2000-W7" = "2000-W07"), and decades and centuries with or
+    without trailing X ("199" = "199X", "19" = "19XX"). Nothing else is changed.
+    """
+    if value is None:
+        return None
+    value = _WEEK.sub(r"W0\1", value)
+    return _UNSPECIFIED_TAIL.sub(r"\1", value)
+
+
 def score(docs: Sequence[tuple[Sequence[Timex], Sequence[Timex]]], typed: bool = True) -> Figures:
     """TempEval-3 figures over (gold, predicted) timexes per document; ``typed=False`` for span-only systems."""
     strict, relaxed = Counts(), Counts()
@@ -35,7 +52,7 @@ def score(docs: Sequence[tuple[Sequence[Timex], Sequence[Timex]]], typed: bool =
         matched.extend((gold[g], pred[p]) for g, p in pairs)
     figures: Figures = {**strict.figures("strict."), **relaxed.figures("relaxed.")}
     type_acc = accuracy((g[2], p[2]) for g, p in matched)
-    value_acc = accuracy((g[3], p[3]) for g, p in matched)
+    value_acc = accuracy((same_notation(g[3]), same_notation(p[3])) for g, p in matched)
     figures["type.accuracy"] = type_acc if typed else None
     figures["value.accuracy"] = value_acc if typed else None
     figures["type.f1"] = relaxed.f1 * type_acc if typed else None
