@@ -8,7 +8,7 @@ DEMO_DB := demo.db
 WEB_ASSETS := $(VENV)/share/dateline/web
 WEB_STAMP  := $(WEB_ASSETS)/.installed-stamp
 
-.PHONY: install demo test lint typecheck unit bench eval clean web-assets browser serve
+.PHONY: install demo test lint typecheck unit fuzz bench eval clean web-assets browser serve
 
 install: $(STAMP)
 
@@ -39,8 +39,8 @@ demo: install
 	$(BIN)/dateline show --db $(DEMO_DB)
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
+	$(BIN)/ruff format --check src tests bench fuzz
 
 typecheck: install
 	$(BIN)/mypy
@@ -48,7 +48,11 @@ typecheck: install
 unit: install web-assets browser
 	$(BIN)/pytest -q
 
-test: lint typecheck unit
+# The readers' fuzz target, for a bounded time.
+fuzz: install
+	$(BIN)/python fuzz/run.py --seconds 60
+
+test: lint typecheck unit fuzz
 
 bench: install
 	$(BIN)/python bench/throughput.py

@@ -16,6 +16,7 @@ import gzip
 import os
 import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 
 from dateline.ingest import files
@@ -132,6 +133,9 @@ def _read_document(path: str, kind: Kind, size: int, max_bytes: int) -> Iterator
         data = files.read_bounded(path, max_bytes, gzipped=gzipped)
     except EOFError:
         yield Outcome(path, "failed", "truncated gzip file")
+        return
+    except (gzip.BadGzipFile, zlib.error) as exc:
+        yield Outcome(path, "failed", f"corrupt gzip file ({exc})")
         return
     if data is None:
         yield Outcome(path, "skipped", f"file too large (decompresses to more than {files.human_size(max_bytes)})")

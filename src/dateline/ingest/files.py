@@ -117,7 +117,7 @@ def binary_kind(head: bytes, *, gzip_expected: bool = False) -> str | None:
         if head.startswith(magic) and not (gzip_expected and kind == "gzip archive"):
             return kind
     if b"\x00" in head and not any(head.startswith(bom) for bom, _ in BOMS):
-        return "binary data (contains NUL bytes)"
+        return "contains NUL bytes"
     return None
 
 

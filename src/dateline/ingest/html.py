@@ -49,6 +49,8 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed")
+# Characters XML 1.0 forbids: lxml refuses a fragment that starts with one (a feed item carrying a stray byte).
+_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def parse_html(
@@ -107,16 +109,28 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
 def body_text(tree: lxml_html.HtmlElement, url: str | None, title: str | None = None) -> str:
     """The article body of a parsed page as paragraphs separated by blank lines ("" when there is none).
 
-    When precision mode finds nothing the page is taken to have no article: balanced mode then only scrapes
-    menus and link lists. A first paragraph repeating ``title`` is dropped, so a dateline opens the text.
+    When precision mode finds nothing, or only the words of links, the page is taken to have no article: balanced
+    mode then only scrapes menus and link lists. A first paragraph repeating ``title`` is dropped, so a dateline
+    opens the text.
     """
     precise = _extract(tree, url, precise=True)
     if not precise:
         return ""
     balanced = _extract(tree, url, precise=False)
     text = precise if len(precise) >= _PRECISION_MIN_SHARE * len(balanced) else balanced
+    if _only_link_text(tree, text):
+        return ""
     paragraphs = _paragraphs(_with_continued_body(tree, text).splitlines())
     return _without_title(paragraphs, title)
+
+
+def _only_link_text(tree: lxml_html.HtmlElement, text: str) -> bool:
+    """Whether every word of ``text`` is a word of some link: a menu or link list, not a story.
+
+    On a page with no article trafilatura may fall back to its whole text, which is then the navigation.
+    """
+    link_words = set(_normalised(" ".join(link.text_content() for link in tree.iter("a"))).split())
+    return bool(link_words) and set(_normalised(text).split()) <= link_words
 
 
 def _without_title(paragraphs: list[str], title: str | None) -> str:
@@ -216,6 +230,7 @@ def fragment_text(fragment: str | lxml_html.HtmlElement) -> str:
     fragments; a feed item is already just the article.
     """
     if isinstance(fragment, str):
+        fragment = _XML_INVALID_RE.sub("", fragment)
         if not fragment.strip():
             return ""
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")

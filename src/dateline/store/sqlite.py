@@ -8,6 +8,9 @@ Design:
 - Each layer is a table with one row per item; nested values (spans, speaker, event actors) are JSON text, which
   SQLite's ``json_extract`` can filter on. :meth:`Store.article` rebuilds the exact record that was stored.
 - ``ingest_log`` has one row per input ``source``: the latest status of that input, with a readable reason.
+- Several processes may share a database: readers never wait (WAL), and a writer waits up to ``busy_timeout``
+  seconds for another's transaction, then fails with a :class:`StoreError` saying so. :meth:`Store.snapshot`
+  gives a series of reads one consistent view while others write.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -24,6 +28,10 @@ from dateline.errors import StoreError
 from dateline.model import Article, Outcome
 
 SCHEMA_VERSION = 1
+
+#: Seconds a writer waits for another process's write transaction before giving up (a batch commits in well
+#: under a second, so only a stuck or very slow writer exhausts it).
+BUSY_TIMEOUT = 30.0
 
 #: Reason prefix of an input skipped because its article is stored already. Such a row never replaces the log
 #: row of the same source (which keeps saying how that source was first processed).
@@ -99,21 +107,25 @@ _INDEXES = [
 class Store:
     """A dateline database. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = Path(path)
+        self.busy_timeout = busy_timeout
         try:
             if readonly:
-                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                self.db = sqlite3.connect(
+                    f"file:{self.path}?mode=ro", uri=True, timeout=busy_timeout, check_same_thread=False
+                )
             else:
-                self.db = sqlite3.connect(self.path, check_same_thread=False)
+                self.db = sqlite3.connect(self.path, timeout=busy_timeout, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}", code="E201") from exc
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA foreign_keys = ON")
         if not readonly:
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            with self._locked_check():
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
 
     def __enter__(self) -> Store:
         return self
@@ -124,6 +136,39 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Reads inside the block all see the database as it was at the first of them.
+
+        Without it each query sees the latest commit, so a count and the list it counts may straddle a batch
+        that another process stores in between. For reads only: the block ends its transaction without writing.
+        """
+        self.db.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.db.rollback()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction, committed at the end of the block or rolled back on error."""
+        with self._locked_check(), self.db:
+            yield
+
+    @contextmanager
+    def _locked_check(self) -> Iterator[None]:
+        """Turn SQLite's "database is locked" after the busy timeout into an error that says what to do."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                raise
+            raise StoreError(
+                f"database {self.path} is locked: another process kept it busy for more than "
+                f"{self.busy_timeout:g} s; wait for that run to finish, or use another --db",
+                code="E204",
+            ) from exc
+
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
@@ -132,7 +177,7 @@ class Store:
                 "upgrade dateline",
                 code="E202",
             )
-        with self.db:
+        with self._transaction():
             for ddl in _SCHEMA:
                 self.db.execute(ddl)
             for layer, columns in LAYER_COLUMNS.items():
@@ -145,12 +190,12 @@ class Store:
     # -- writes -------------------------------------------------------------------------------------------
 
     def start_run(self, args: str = "") -> int:
-        with self.db:
+        with self._transaction():
             cursor = self.db.execute("INSERT INTO runs (started, args) VALUES (?, ?)", (time.time(), args))
         return int(cursor.lastrowid or 0)
 
     def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
-        with self.db:
+        with self._transaction():
             self.db.execute(
                 "UPDATE runs SET finished = ?, processed = ?, skipped = ?, failed = ? WHERE id = ?",
                 (time.time(), counts.get("processed", 0), counts.get("skipped", 0), counts.get("failed", 0), run_id),
@@ -158,7 +203,7 @@ class Store:
 
     def write(self, outcomes: Iterable[Outcome], run_id: int | None = None) -> None:
         """Store a batch of outcomes in one transaction: processed articles with their layers, and every log row."""
-        with self.db:
+        with self._transaction():
             for outcome in outcomes:
                 article_id = outcome.article.id if outcome.article is not None else None
                 if outcome.article is not None:

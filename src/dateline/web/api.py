@@ -9,13 +9,13 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi import Path as PathParam
 from starlette.exceptions import HTTPException
 
 from dateline.model import Article, Outcome, content_id
 from dateline.web import queries
-from dateline.web.deps import AnalyserDep, NotAnalysed, SettingsDep, StoreDep
+from dateline.web.deps import AnalyserDep, NotAnalysed, SettingsDep, StoreDep, require_token
 from dateline.web.params import ActorQuery, ArticleQuery, DyadQuery, EventQuery, NetworkQuery, QuoteQuery
 from dateline.web.schemas import (
     ActorDetail,
@@ -147,7 +147,17 @@ def extract(body: ExtractIn, analyser: AnalyserDep) -> dict[str, Any]:
     return analyse(analyser, body.text, body.title, body.published).to_record()
 
 
-@router.post("/articles", status_code=201, response_model=Stored, summary="Analyse and store (--writable only)")
+@router.post(
+    "/articles",
+    status_code=201,
+    response_model=Stored,
+    summary="Analyse and store (--writable only; with the server's bearer token when it has one)",
+    dependencies=[Depends(require_token)],
+    responses={
+        401: {"model": ErrorOut, "description": "Token missing or wrong"},
+        403: {"model": ErrorOut, "description": "Read-only server"},
+    },
+)
 def store_article(body: ExtractIn, analyser: AnalyserDep, store: StoreDep, settings: SettingsDep) -> dict[str, Any]:
     if not settings.writable:
         raise HTTPException(403, "this server is read-only; start it with --writable to store articles")

@@ -7,6 +7,7 @@ analyses posted articles is built once, on first use, and runs one article at a 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,6 +24,9 @@ from dateline.web.limits import BodyLimit, SecurityHeaders
 
 WEB_DIR = Path(__file__).parent
 
+#: The environment variable that holds the write token when ``create_app`` is given none.
+TOKEN_VARIABLE = "DATELINE_TOKEN"
+
 
 def create_app(
     db_path: str | Path,
@@ -31,14 +35,18 @@ def create_app(
     max_body: int = MAX_BODY,
     cors_origins: Sequence[str] = (),
     analyser: Analyser | None = None,
+    token: str | None = None,
 ) -> FastAPI:
     """The app over the database at ``db_path``.
 
     Read-only unless ``writable`` (which also creates a missing database). ``max_body`` bounds every request
-    body; ``cors_origins`` is empty by default, so browsers refuse cross-origin calls. ``analyser`` lets tests
-    pass a prepared pipeline.
+    body; ``cors_origins`` is empty by default, so browsers refuse cross-origin calls. ``token`` (by default the
+    ``DATELINE_TOKEN`` environment variable) is the bearer token that storing articles then requires. ``analyser``
+    lets tests pass a prepared pipeline.
     """
-    settings = Settings(Path(db_path), writable, max_body)
+    if token is None:
+        token = os.environ.get(TOKEN_VARIABLE) or None
+    settings = Settings(Path(db_path), writable, max_body, token)
     _check_database(settings)
     app = FastAPI(
         title="dateline",

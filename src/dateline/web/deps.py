@@ -1,7 +1,8 @@
-"""What routes share: the app's settings, a store per request, and the analyser of posted articles."""
+"""What routes share: the app's settings, a store per request, the analyser of posted articles, the write token."""
 
 from __future__ import annotations
 
+import hmac
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.exceptions import HTTPException
 
 from dateline.model import Article
 from dateline.store import Store
@@ -27,6 +30,7 @@ class Settings:
     db_path: Path
     writable: bool = False
     max_body: int = MAX_BODY
+    token: str | None = field(default=None, repr=False)  # bearer token that write endpoints require, if set
 
 
 class NotAnalysed(Exception):
@@ -71,13 +75,39 @@ def get_analyser(request: Request) -> Analyser:
 
 
 def open_store(request: Request) -> Iterator[Store]:
-    """The store for one request, read-only unless the app is writable (a connection per request is cheap)."""
+    """The store for one request, read-only unless the app is writable (a connection per request is cheap).
+
+    A GET reads from one snapshot, so that its counts and lists agree while a run stores batches meanwhile.
+    """
     settings = get_settings(request)
     store = Store(settings.db_path, readonly=not settings.writable)
     try:
-        yield store
+        if request.method in ("GET", "HEAD"):
+            with store.snapshot():
+                yield store
+        else:
+            yield store
     finally:
         store.close()
+
+
+_bearer = HTTPBearer(auto_error=False, description="The token the server was started with (DATELINE_TOKEN).")
+
+
+def require_token(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> None:
+    """Let a write through only with the server's bearer token, when it has one; otherwise answer 401."""
+    expected = get_settings(request).token
+    if expected is None:
+        return
+    given = credentials.credentials if credentials is not None else ""
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(
+            401,
+            "storing articles needs this server's token: send Authorization: Bearer <token>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
 
 
 StoreDep = Annotated[Store, Depends(open_store)]

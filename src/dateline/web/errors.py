@@ -21,6 +21,7 @@ log = logging.getLogger("dateline.web")
 
 ERROR_TYPES = {
     400: "bad_request",
+    401: "unauthorized",
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",

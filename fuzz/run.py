@@ -1,0 +1,121 @@
+"""Run the fuzz targets for a bounded time: ``python fuzz/run.py --seconds 60`` (the time is shared by all targets).
+
+The seed corpus is made here, from small inputs of every format written for this purpose, into a temporary
+folder (or ``--corpus DIR`` to keep what the fuzzer learns between runs). A crash leaves its input as
+``crash-*`` in ``--artifacts`` (default: the current folder) and makes this script exit non-zero; turn each one
+into a regression test in ``tests/test_reliability_fuzz.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TARGETS = ("fuzz_readers.py",)
+
+STORY = (
+    "OSLO, March 4, 2024 - Fisheries minister Anna Berg met envoy Tom Hale on Monday to discuss quotas, "
+    "officials said. The two sides agreed to meet again next month."
+)
+PAGE = (
+    "<html><head><title>Quota talks</title></head><body><article><h1>Quota talks</h1>"
+    f"<p>{STORY}</p></article></body></html>"
+)
+FEED = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title><item><title>Quota talks</title>'
+    f"<link>https://news.example/1</link><pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate><description>{STORY}"
+    "</description></item></channel></rss>"
+)
+
+
+def _warc(gzipped: bool) -> bytes:
+    """A small WARC: a warcinfo record and one HTML response."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzipped)
+    writer.write_record(writer.create_warcinfo_record("seed.warc", {"software": "dateline fuzz seeds"}))
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    record = writer.create_warc_record(
+        "https://news.example/1", "response", payload=io.BytesIO(PAGE.encode()), http_headers=http
+    )
+    writer.write_record(record)
+    return buffer.getvalue()
+
+
+def seeds() -> dict[str, bytes]:
+    """Seed files by the suffix ``fuzz_readers`` reads them under."""
+    line = json.dumps({"id": "seed-1", "text": STORY, "title": "Quota talks", "published": "2024-03-04"})
+    return {
+        ".txt": f"Quota talks\n\n{STORY}\n".encode(),
+        ".html": PAGE.encode(),
+        ".jsonl": (line + "\n" + '{"text": 5}\n').encode(),
+        ".jsonl.gz": gzip.compress((line + "\n").encode()),
+        ".rss": FEED.encode(),
+        ".xml": FEED.encode("utf-16"),
+        ".warc": _warc(gzipped=False),
+        ".warc.gz": _warc(gzipped=True),
+        ".txt.gz": gzip.compress(STORY.encode("cp1252")),
+        ".htm": PAGE.replace("<html>", '<html><meta charset="iso-8859-1">').encode("latin-1"),
+        "": STORY.encode("utf-8-sig"),
+    }
+
+
+def write_seeds(corpus: Path) -> None:
+    """One corpus file per seed: the suffix's index as the first byte, then the file's bytes."""
+    sys.path.insert(0, str(HERE))
+    from fuzz_readers import SUFFIXES
+
+    corpus.mkdir(parents=True, exist_ok=True)
+    for suffix, data in seeds().items():
+        payload = bytes([SUFFIXES.index(suffix)]) + data
+        (corpus / hashlib.sha1(payload).hexdigest()).write_bytes(payload)
+
+
+def fuzz(target: str, seconds: int, corpus: Path, artifacts: Path, workdir: Path) -> int:
+    """Run one target for ``seconds``, writing its inputs in ``workdir``; its exit code (0: nothing found)."""
+    command = [
+        sys.executable,
+        str(HERE / target),
+        f"-max_total_time={seconds}",
+        "-timeout=20",  # seconds for one input: a slower one is reported as a hang
+        "-rss_limit_mb=3072",
+        "-max_len=65536",
+        f"-artifact_prefix={artifacts}/",
+        "-print_final_stats=1",
+        str(corpus),
+    ]
+    environment = {**os.environ, "DATELINE_FUZZ_WORKDIR": str(workdir)}
+    return subprocess.run(command, check=False, env=environment).returncode
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=60, help="Total time shared by all targets.")
+    parser.add_argument("--corpus", type=Path, help="Keep the corpus here (default: a temporary folder).")
+    parser.add_argument("--artifacts", type=Path, default=Path.cwd(), help="Where crash inputs are written.")
+    args = parser.parse_args()
+    per_target = max(1, args.seconds // len(TARGETS))
+    shm = "/dev/shm" if os.path.isdir("/dev/shm") else None  # inputs are written and read at every step
+    with tempfile.TemporaryDirectory(prefix="dateline-fuzz-") as scratch, tempfile.TemporaryDirectory(dir=shm) as work:
+        corpus = args.corpus or Path(scratch)
+        write_seeds(corpus)
+        failures = [t for t in TARGETS if fuzz(t, per_target, corpus, args.artifacts, Path(work)) != 0]
+    if failures:
+        print(f"fuzz: {', '.join(failures)} found a crash; see crash-* in {args.artifacts}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
