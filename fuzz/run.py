@@ -82,11 +82,18 @@ def write_seeds(corpus: Path) -> None:
         (corpus / hashlib.sha1(payload).hexdigest()).write_bytes(payload)
 
 
-def fuzz(target: str, seconds: int, corpus: Path, artifacts: Path, workdir: Path) -> int:
-    """Run one target for ``seconds``, writing its inputs in ``workdir``; its exit code (0: nothing found)."""
+def fuzz(target: str, seconds: int, corpus: Path, artifacts: Path, workdir: Path, seed: int = 0) -> int:
+    """Run one target for ``seconds``, writing its inputs in ``workdir``; its exit code (0: nothing found).
+
+    With ``seed`` (as in ``make test``) the run is repeatable: the same inputs in the same order, bounded by a
+    number of runs as well as by time, so CI does not fail on a crash that a slower or faster machine happened
+    to reach. Without it, each run explores new ground (for fuzzing sessions by hand).
+    """
+    repeatable = [f"-seed={seed}", f"-runs={seconds * 250}"] if seed else []
     command = [
         sys.executable,
         str(HERE / target),
+        *repeatable,
         f"-max_total_time={seconds}",
         "-timeout=20",  # seconds for one input: a slower one is reported as a hang
         "-rss_limit_mb=3072",
@@ -104,13 +111,14 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60, help="Total time shared by all targets.")
     parser.add_argument("--corpus", type=Path, help="Keep the corpus here (default: a temporary folder).")
     parser.add_argument("--artifacts", type=Path, default=Path.cwd(), help="Where crash inputs are written.")
+    parser.add_argument("--seed", type=int, default=0, help="Repeatable run with this seed (0: a new one each run).")
     args = parser.parse_args()
     per_target = max(1, args.seconds // len(TARGETS))
     shm = "/dev/shm" if os.path.isdir("/dev/shm") else None  # inputs are written and read at every step
     with tempfile.TemporaryDirectory(prefix="dateline-fuzz-") as scratch, tempfile.TemporaryDirectory(dir=shm) as work:
         corpus = args.corpus or Path(scratch)
         write_seeds(corpus)
-        failures = [t for t in TARGETS if fuzz(t, per_target, corpus, args.artifacts, Path(work)) != 0]
+        failures = [t for t in TARGETS if fuzz(t, per_target, corpus, args.artifacts, Path(work), args.seed) != 0]
     if failures:
         print(f"fuzz: {', '.join(failures)} found a crash; see crash-* in {args.artifacts}", file=sys.stderr)
         return 1

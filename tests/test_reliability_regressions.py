@@ -112,3 +112,12 @@ def test_the_fuzz_check_flags_what_the_guard_hid(fuzz_modules: tuple[ModuleType,
         fuzz_readers.check(Outcome("x", "failed", "could not be read (TypeError: boom)"))
     with pytest.raises(AssertionError, match="without an id or text"):
         fuzz_readers.check(Article(id="a", text="  ", source="x"))
+
+
+def test_a_feed_that_breaks_the_feed_parser_fails_with_a_reason(tmp_path: Path) -> None:
+    """Found by the fuzzer in CI: feedparser itself raised KeyError('links') on unclosed link tags."""
+    path = tmp_path / "feed.rss"
+    path.write_bytes(b"<channel><item<link</item/</link<")
+    [outcome] = _items(path)
+    assert isinstance(outcome, Outcome) and outcome.status == "failed"
+    assert outcome.reason.startswith("broken feed: the feed parser gave up (KeyError"), outcome.reason

@@ -23,7 +23,11 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 def read_feed(data: bytes, source: str) -> Iterator[Article | Outcome]:
     """One article or outcome per feed item, labelled ``"{source}#item {n}"``."""
     # A stream, never a str: feedparser would take a string for a URL or a file name.
-    feed = feedparser.parse(io.BytesIO(data))
+    try:
+        feed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # feedparser's lenient parser itself breaks on some malformed markup
+        yield Outcome(source, "failed", f"broken feed: the feed parser gave up ({type(exc).__name__}: {exc})")
+        return
     entries = feed.get("entries") or []
     if not entries:
         yield _empty_feed(feed, source)
