@@ -55,8 +55,7 @@ def run_spacy(path: Path, n: int, batch_size: int) -> float:
     return count / (time.perf_counter() - start)
 
 
-def run_dateline(path: Path, n: int) -> tuple[float, dict[str, int], list[tuple[int, float]]]:
-    pipeline = Pipeline()
+def run_dateline(pipeline: Pipeline, path: Path, n: int) -> tuple[float, dict[str, int], list[tuple[int, float]]]:
     statuses: dict[str, int] = {}
     samples: list[tuple[int, float]] = []
     start = time.perf_counter()
@@ -72,18 +71,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=2000, help="how many articles (default 2000)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--stages", help="comma-separated stage names to keep (default: all), e.g. the spine's "
+                        "metadata,sentences,entities")  # fmt: skip
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"skipped: corpus not found at {args.corpus} (it lives in ../shared/data/corpus/)")
         return
     pipeline = Pipeline()
+    if args.stages:
+        keep = args.stages.split(",")
+        pipeline = Pipeline([s for s in pipeline.stages if s.name in keep])
     list(pipeline.process(articles(args.corpus, 20)))  # warm up: model load, lazy resources
     batch_size = pipeline.limits.batch_size
     print(f"{args.n} articles of {args.corpus.name}, batch size {batch_size}, stages: "
           + ", ".join(s.name for s in pipeline.stages))  # fmt: skip
     spacy_rate = run_spacy(args.corpus, args.n, batch_size)
     print(f"plain spaCy nlp.pipe : {spacy_rate:7.1f} articles/s")
-    dateline_rate, statuses, samples = run_dateline(args.corpus, args.n)
+    dateline_rate, statuses, samples = run_dateline(pipeline, args.corpus, args.n)
     print(f"dateline pipeline    : {dateline_rate:7.1f} articles/s  ({statuses})")
     print(f"ratio dateline/spaCy : {dateline_rate / spacy_rate:7.3f}")
     print("RSS during the dateline run (articles: MB): " + ", ".join(f"{i}: {mb:.0f}" for i, mb in samples))
