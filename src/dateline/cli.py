@@ -109,7 +109,7 @@ def run(
 
             summary = run_dask(
                 paths, store, scheduler=scheduler, n_workers=max(workers, 2), force=force, max_bytes=max_bytes,
-                on_outcome=tick,
+                on_outcome=tick, on_dashboard=lambda link: out.print(f"Dask dashboard: {link}"),
             )  # fmt: skip
         elif scheduler:
             _fail("--scheduler needs --engine dask")

@@ -329,6 +329,7 @@ def run_dask(
     shard_size: int = DEFAULT_SHARD_SIZE,
     parts_dir: str | Path | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    on_dashboard: Callable[[str], None] | None = None,
 ) -> RunSummary:
     """Process ``paths`` into ``store`` on a Dask cluster: the one at ``scheduler`` (``tcp://host:8786``), or a
     LocalCluster of ``n_workers`` processes started for this run. Same records and log as :func:`run`.
@@ -347,6 +348,8 @@ def run_dask(
     summary = RunSummary(store.start_run(" ".join(paths)))
     merger = _Merger(store, summary, force=force, on_outcome=on_outcome)
     with _client(scheduler, n_workers) as client:
+        if on_dashboard is not None and client.dashboard_link:
+            on_dashboard(client.dashboard_link)  # where to watch the tasks (a LocalCluster's is on a free port)
         client.register_plugin(PipelinePlugin(make_pipeline), name=PLUGIN_NAME)
         window = max(8, 4 * sum(client.nthreads().values()))  # shards in flight: a little more than can run
         in_flight: deque[tuple[Shard | Outcome, Future | None]] = deque()
