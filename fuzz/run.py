@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 TARGETS = ("fuzz_readers.py",)
@@ -37,6 +38,12 @@ FEED = (
 )
 
 
+def _fix_headers(record: Any, number: int) -> None:
+    """A fixed date and id instead of now and a random UUID, so the seeds (and a seeded run) are repeatable."""
+    record.rec_headers.replace_header("WARC-Date", "2024-05-16T04:00:00Z")
+    record.rec_headers.replace_header("WARC-Record-ID", f"<urn:uuid:00000000-0000-4000-8000-{number:012d}>")
+
+
 def _warc(gzipped: bool) -> bytes:
     """A small WARC: a warcinfo record and one HTML response."""
     from warcio.statusandheaders import StatusAndHeaders
@@ -44,11 +51,14 @@ def _warc(gzipped: bool) -> bytes:
 
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=gzipped)
-    writer.write_record(writer.create_warcinfo_record("seed.warc", {"software": "dateline fuzz seeds"}))
+    info = writer.create_warcinfo_record("seed.warc", {"software": "dateline fuzz seeds"})
+    _fix_headers(info, 1)
+    writer.write_record(info)
     http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
     record = writer.create_warc_record(
         "https://news.example/1", "response", payload=io.BytesIO(PAGE.encode()), http_headers=http
     )
+    _fix_headers(record, 2)
     writer.write_record(record)
     return buffer.getvalue()
 
@@ -60,12 +70,12 @@ def seeds() -> dict[str, bytes]:
         ".txt": f"Quota talks\n\n{STORY}\n".encode(),
         ".html": PAGE.encode(),
         ".jsonl": (line + "\n" + '{"text": 5}\n').encode(),
-        ".jsonl.gz": gzip.compress((line + "\n").encode()),
+        ".jsonl.gz": gzip.compress((line + "\n").encode(), mtime=0),
         ".rss": FEED.encode(),
         ".xml": FEED.encode("utf-16"),
         ".warc": _warc(gzipped=False),
         ".warc.gz": _warc(gzipped=True),
-        ".txt.gz": gzip.compress(STORY.encode("cp1252")),
+        ".txt.gz": gzip.compress(STORY.encode("cp1252"), mtime=0),
         ".htm": PAGE.replace("<html>", '<html><meta charset="iso-8859-1">').encode("latin-1"),
         "": STORY.encode("utf-8-sig"),
     }
@@ -103,6 +113,8 @@ def fuzz(target: str, seconds: int, corpus: Path, artifacts: Path, workdir: Path
         str(corpus),
     ]
     environment = {**os.environ, "DATELINE_FUZZ_WORKDIR": str(workdir)}
+    if seed:
+        environment["PYTHONHASHSEED"] = "0"  # set and dict order feed the coverage the fuzzer steers by
     return subprocess.run(command, check=False, env=environment).returncode
 
 

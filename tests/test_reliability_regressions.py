@@ -121,3 +121,11 @@ def test_a_feed_that_breaks_the_feed_parser_fails_with_a_reason(tmp_path: Path) 
     [outcome] = _items(path)
     assert isinstance(outcome, Outcome) and outcome.status == "failed"
     assert outcome.reason.startswith("broken feed: the feed parser gave up (KeyError"), outcome.reason
+
+
+def test_a_charset_name_with_a_nul_byte_is_ignored() -> None:
+    """Found by the fuzzer in CI: a WARC record's Content-Type charset with a NUL made codecs.lookup raise."""
+    from dateline.ingest.files import valid_codec
+
+    assert valid_codec("iso-8859-1\x00") is None
+    assert valid_codec("iso-8859-1") == "iso8859-1"

@@ -165,7 +165,7 @@ def valid_codec(name: str | None) -> str | None:
         return None
     try:
         return codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a name with a NUL byte in it (found by the fuzzer)
         return None
 
 
