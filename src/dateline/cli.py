@@ -122,7 +122,8 @@ def run(
     )
     if not quiet and (counts["skipped"] or counts["failed"]):
         out.print("see why with: dateline query ingest_log --db " + str(db))
-    if counts["processed"] == 0 and not (counts["skipped"] and not counts["failed"]):
+    # Non-zero only when nothing could be processed; a rerun that finds everything stored already is a success.
+    if counts["processed"] == 0 and (counts["failed"] or not counts["skipped"]):
         raise typer.Exit(1)
 
 

@@ -52,15 +52,7 @@ def stats(store: StoreDep, settings: SettingsDep) -> dict[str, Any]:
 
 @router.get("/articles", response_model=PageOut[ArticleSummary], summary="List and search articles")
 def list_articles(store: StoreDep, params: Annotated[ArticleQuery, Query()]) -> dict[str, Any]:
-    page = queries.articles(
-        store,
-        text=params.q,
-        start=params.start,
-        end=params.end,
-        actor=params.actor,
-        limit=params.limit,
-        offset=params.offset,
-    )
+    page = queries.articles(store, **params.filters(), limit=params.limit, offset=params.offset)
     return _page(page)
 
 

@@ -77,15 +77,7 @@ def events_page(request: Request, store: StoreDep, params: Annotated[EventQuery,
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request, store: StoreDep, params: Annotated[ArticleQuery, Query()]) -> HTMLResponse:
-    page = queries.articles(
-        store,
-        text=params.q,
-        start=params.start,
-        end=params.end,
-        actor=params.actor,
-        limit=params.limit,
-        offset=params.offset,
-    )
+    page = queries.articles(store, **params.filters(), limit=params.limit, offset=params.offset)
     return render(request, "articles.html", store, page=page, params=params)
 
 

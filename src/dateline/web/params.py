@@ -77,6 +77,10 @@ class ArticleQuery(Paging, DateRange):
     q: Text | None = Field(None, description="Substring of the title or text.")
     actor: Text | None = Field(None, description="An actor in the article: name substring or actor-code prefix.")
 
+    def filters(self) -> dict[str, Any]:
+        """The keyword arguments of ``queries.articles``, shared by the API route and the page."""
+        return {"text": self.q, "start": self.start, "end": self.end, "actor": self.actor}
+
 
 class ActorQuery(Paging):
     q: Text | None = Field(None, description="Substring of the actor's name, or actor-code prefix.")
