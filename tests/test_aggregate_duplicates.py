@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from dateline.aggregate import duplicates as dup
-from dateline.aggregate.schema import ensure
 from dateline.aggregate.update import update
 from dateline.model import Outcome
 from tests.test_aggregate_helpers import BODY, LEDE, OTHER, article, store_of, story
@@ -19,7 +18,6 @@ def test_shingles_are_casefolded_word_trigrams() -> None:
 
 def _detect(tmp_path: Path, *articles_: object) -> dict[str, dup.Link]:
     s = store_of(tmp_path / "t.db", list(articles_))  # type: ignore[arg-type]
-    ensure(s)
     return dup.detect(s)
 
 
@@ -88,7 +86,6 @@ def test_chains_resolve_to_the_root_original(tmp_path: Path) -> None:
 
 def test_incremental_update_signs_only_new_articles_and_backfilled_original_takes_over(tmp_path: Path) -> None:
     s = store_of(tmp_path / "t.db", [article("copy", story(3), published="2024-05-15")])
-    ensure(s)
     assert dup.sign(s) == ["copy"]
     assert dup.sign(s) == []
     assert dup.detect(s) == {}

@@ -154,3 +154,27 @@ def _count(db: Path, table: str) -> int:
 def _log(db: Path) -> dict[str, tuple[str, str]]:
     with sqlite3.connect(db) as conn:
         return {s: (st, r) for s, st, r in conn.execute("SELECT source, status, reason FROM ingest_log")}
+
+
+def test_run_progress_shows_tasks_of_total_inputs_and_rate() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from dateline.console import RunProgress
+    from dateline.model import Outcome
+
+    sink = StringIO()
+    screen = Console(file=sink, force_terminal=True, width=160)
+    with RunProgress(screen) as progress:
+        progress.tasks(0, 4)
+        for n in range(3):
+            progress.outcome(Outcome(f"corpus.jsonl#line {n + 1}", "processed" if n else "failed", "bad line"))
+        progress.tasks(1, 4)
+    shown = sink.getvalue()
+    assert "1/4 tasks" in shown and "25%" in shown
+    assert "3 inputs" in shown and "articles/s" in shown and "processed: corpus.jsonl#line 3" in shown
+    quiet = StringIO()
+    with RunProgress(Console(file=quiet, quiet=True)) as progress:
+        progress.tasks(1, 2)
+    assert quiet.getvalue() == ""

@@ -133,14 +133,18 @@ def test_short_and_blank_files_stay_whole(tmp_path: Path) -> None:
 
 def test_dask_stores_what_a_local_run_stores_and_a_rerun_adds_nothing(tmp_path: Path, scheduler: str) -> None:
     paths = _inputs(tmp_path)
+    shards = sum(isinstance(entry, Shard) for entry in plan_shards(paths, 3))
     summaries = []
     for _ in range(2):
         with Store(tmp_path / "local.db") as store:
             local = run(paths, store, pipeline=blank_pipeline(), max_bytes=MAX_BYTES)
+        progress: list[tuple[int, int]] = []
         with Store(tmp_path / "dask.db") as store:
             distributed = run_dask(
-                paths, store, scheduler=scheduler, make_pipeline=blank_pipeline, max_bytes=MAX_BYTES, shard_size=3
-            )
+                paths, store, scheduler=scheduler, make_pipeline=blank_pipeline, max_bytes=MAX_BYTES, shard_size=3,
+                on_tasks=lambda done, total, seen=progress: seen.append((done, total)),
+            )  # fmt: skip
+        assert progress == [(done, shards) for done in range(shards + 1)]  # every task, a rerun's skipped ones too
         summaries.append((local.counts, distributed.counts))
         assert _snapshot(tmp_path / "dask.db") == _snapshot(tmp_path / "local.db")
     (first_local, first_dask), (again_local, again_dask) = summaries

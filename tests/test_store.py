@@ -77,10 +77,32 @@ def test_schema_is_versioned_and_newer_databases_are_refused(tmp_path: Path) -> 
         Store(path)
 
 
+def test_a_version_1_database_gains_the_corpus_tables_and_keeps_its_articles(tmp_path: Path) -> None:
+    from dateline.aggregate.schema import TABLES, has_tables, is_built, require
+
+    path = tmp_path / "v1.db"
+    with Store(path) as store:
+        store.write([Outcome("x", "processed", "", Article(id="abcdef123456", text="Alice met Bob."))])
+    db = sqlite3.connect(path)  # turn it into what version 1 wrote: no corpus tables, no engine_parts
+    for table in (*TABLES, "engine_parts"):
+        db.execute(f"DROP TABLE {table}")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with Store(path, readonly=True) as old:
+        assert not has_tables(old) and not is_built(old)  # read-only: nothing is changed
+    with Store(path) as store:
+        assert has_tables(store) and not is_built(store)
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert store.article("abcdef123456") is not None
+        with pytest.raises(StoreError, match="E210"):
+            require(store)
+
+
 spans = st.tuples(st.integers(0, 50), st.integers(0, 50)).map(sorted)
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     text=st.text(min_size=1, max_size=60),
     title=st.one_of(st.none(), st.text(max_size=20)),

@@ -11,7 +11,6 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dateline import console as render
 from dateline import ingest
@@ -19,7 +18,6 @@ from dateline.aggregate import run_sql
 from dateline.aggregate.cli import QUERY_NAMES, corpus_rows
 from dateline.engine import run as run_inputs
 from dateline.errors import DatelineError
-from dateline.model import Outcome
 from dateline.pipeline import Pipeline
 from dateline.store import Store
 from dateline.store.sqlite import SELECTABLE
@@ -97,24 +95,22 @@ def run(
 ) -> None:
     """Analyse articles and store them with every layer; rerunning stores nothing twice."""
     out = Console(stderr=True, quiet=quiet)
-    with Store(db) as store, _progress(out) as progress:
-        task = progress.add_task("reading", total=None)
-
-        def tick(outcome: Outcome) -> None:
-            progress.update(task, advance=1, description=f"{outcome.status}: {outcome.source[-50:]}")
-
+    with Store(db) as store, render.RunProgress(out) as progress:
         max_bytes = int(max_mb * 1_000_000)
         if engine is Engine.dask:
             from dateline.engine.dask import run_dask  # imported here: dask is slow to import
 
             summary = run_dask(
                 paths, store, scheduler=scheduler, n_workers=max(workers, 2), force=force, max_bytes=max_bytes,
-                on_outcome=tick, on_dashboard=lambda link: out.print(f"Dask dashboard: {link}"),
+                on_outcome=progress.outcome, on_tasks=progress.tasks,
+                on_dashboard=lambda link: out.print(f"Dask dashboard: {link}"),
             )  # fmt: skip
         elif scheduler:
             _fail("--scheduler needs --engine dask")
         else:
-            summary = run_inputs(paths, store, workers=workers, force=force, max_bytes=max_bytes, on_outcome=tick)
+            summary = run_inputs(
+                paths, store, workers=workers, force=force, max_bytes=max_bytes, on_outcome=progress.outcome
+            )
     counts = summary.counts
     Console(stderr=True).print(
         f"{summary.total} inputs: [green]{counts['processed']} processed[/], "
@@ -125,19 +121,6 @@ def run(
     # Non-zero only when nothing could be processed; a rerun that finds everything stored already is a success.
     if counts["processed"] == 0 and (counts["failed"] or not counts["skipped"]):
         raise typer.Exit(1)
-
-
-def _progress(out: Console) -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.completed} inputs"),
-        BarColumn(bar_width=None),
-        TextColumn("[dim]{task.description}"),
-        TimeElapsedColumn(),
-        console=out,
-        transient=True,
-        disable=out.quiet,
-    )
 
 
 @app.command()

@@ -1,16 +1,20 @@
-"""Terminal rendering with rich: an article with its layers highlighted, per-article summaries, tables."""
+"""Terminal rendering with rich: an article with its layers highlighted, per-article summaries, tables, and the
+progress display of ``dateline run``."""
 
 from __future__ import annotations
 
+import time as clock
 from collections.abc import Sequence
+from types import TracebackType
 from typing import Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
+from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from dateline.model import Article
+from dateline.model import Article, Outcome
 
 LABEL_STYLES = {
     "PERSON": "bold cyan",
@@ -125,3 +129,53 @@ def rows_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str
 
 def stderr() -> Console:
     return Console(stderr=True)
+
+
+class RunProgress:
+    """The progress display of a run: inputs done and articles per second; with a known number of tasks (the
+    shards of a distributed run) also a bar of tasks done out of the total.
+
+    Use as a context manager; pass :meth:`outcome` as the engine's ``on_outcome`` and :meth:`tasks` as the Dask
+    engine's ``on_tasks``. Nothing is drawn on a quiet console.
+    """
+
+    def __init__(self, console: Console) -> None:
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.fields[tasks]}"),
+            BarColumn(bar_width=None),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[inputs]} inputs, {task.fields[rate]} articles/s"),
+            TextColumn("[dim]{task.description}"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            disable=console.quiet,
+        )
+        self._task = self._progress.add_task("starting", total=None, tasks="", inputs=0, rate="-")
+        self._inputs = self._processed = 0
+        self._start = clock.monotonic()
+
+    def __enter__(self) -> RunProgress:
+        self._progress.start()
+        self._start = clock.monotonic()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self._progress.stop()
+
+    def outcome(self, outcome: Outcome) -> None:
+        """One input is done (processed, skipped or failed)."""
+        self._inputs += 1
+        self._processed += outcome.status == "processed"
+        elapsed = max(clock.monotonic() - self._start, 1e-9)
+        self._progress.update(
+            self._task,
+            inputs=self._inputs,
+            rate=f"{self._processed / elapsed:.1f}",
+            description=f"{outcome.status}: {outcome.source[-50:]}",
+        )
+
+    def tasks(self, done: int, total: int) -> None:
+        """``done`` of ``total`` tasks are finished and merged."""
+        self._progress.update(self._task, completed=done, total=total, tasks=f"{done}/{total} tasks")

@@ -8,7 +8,6 @@ dataset, and return rows as dicts.
 from dateline.aggregate.backend import connect, run_sql
 from dateline.aggregate.duplicates import list_duplicates
 from dateline.aggregate.network import actor_network, quotations
-from dateline.aggregate.schema import ensure
 from dateline.aggregate.timelines import timeline, top_actors, top_event_types
 from dateline.aggregate.update import UpdateSummary, update
 
@@ -16,7 +15,6 @@ __all__ = [
     "UpdateSummary",
     "actor_network",
     "connect",
-    "ensure",
     "list_duplicates",
     "quotations",
     "run_sql",

@@ -17,7 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from dateline.aggregate import tables
-from dateline.aggregate.schema import has_tables, require
+from dateline.aggregate.schema import is_built, require
 from dateline.errors import StoreError
 from dateline.store import Store
 
@@ -119,7 +119,7 @@ def _parquet_views(con: duckdb.DuckDBPyConnection, root: Path) -> None:
 
 def _store_views(con: duckdb.DuckDBPyConnection, store: Store, only: set[str] | None) -> None:
     tables.register_functions(store.db)
-    aggregated = has_tables(store)
+    aggregated = is_built(store)
     for name, table in tables.TABLES.items():
         if (only is not None and name not in only) or (table.aggregated and not aggregated):
             continue

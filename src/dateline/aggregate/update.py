@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from dateline.aggregate import clusters as cl
 from dateline.aggregate.duplicates import Link, detect
-from dateline.aggregate.schema import ensure
 from dateline.store import Store
 
 BATCH = 200
@@ -35,7 +34,6 @@ def update(store: Store) -> UpdateSummary:
     """Bring duplicates, clusters and mentions up to date with the articles in ``store`` (see the module docstring)."""
     from dateline.stages.tone import AVGTONE_SCALE  # imported here: it loads spaCy, which only this needs it for
 
-    ensure(store)
     link_map = detect(store)
     previous = dict(store.db.execute("SELECT article_id, original_id FROM aggregated").fetchall())
     relinked = [a for a, orig in previous.items() if orig != (link_map[a].original_id if a in link_map else None)]

@@ -330,12 +330,16 @@ def run_dask(
     parts_dir: str | Path | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
     on_dashboard: Callable[[str], None] | None = None,
+    on_tasks: Callable[[int, int], None] | None = None,
 ) -> RunSummary:
     """Process ``paths`` into ``store`` on a Dask cluster: the one at ``scheduler`` (``tcp://host:8786``), or a
     LocalCluster of ``n_workers`` processes started for this run. Same records and log as :func:`run`.
 
     ``make_pipeline`` builds each worker's pipeline (it must be importable on the workers); ``parts_dir`` is where
-    workers write part files (default: ``<database>.parts`` next to the database).
+    workers write part files (default: ``<database>.parts`` next to the database). ``on_tasks(done, total)`` is
+    called before the first task and after each shard is merged; to know the total, the inputs are planned twice
+    (a second walk of the folders and, for a long JSONL file, a second scan for line offsets: quick next to the
+    analysis, and the driver's memory stays flat).
     """
     paths = list(paths)
     if "-" in paths:
@@ -352,13 +356,14 @@ def run_dask(
             on_dashboard(client.dashboard_link)  # where to watch the tasks (a LocalCluster's is on a free port)
         client.register_plugin(PipelinePlugin(make_pipeline), name=PLUGIN_NAME)
         window = max(8, 4 * sum(client.nthreads().values()))  # shards in flight: a little more than can run
+        tasks = _TaskCount(on_tasks, paths, shard_size)
         in_flight: deque[tuple[Shard | Outcome, Future | None]] = deque()
         for entry in plan_shards(paths, shard_size):
             in_flight.append((entry, merger.submit(client, entry, str(folder), max_bytes)))
             if len(in_flight) >= window:
-                merger.merge(*in_flight.popleft(), max_bytes=max_bytes)
+                tasks.merged(merger, *in_flight.popleft(), max_bytes=max_bytes)
         while in_flight:
-            merger.merge(*in_flight.popleft(), max_bytes=max_bytes)
+            tasks.merged(merger, *in_flight.popleft(), max_bytes=max_bytes)
     store.finish_run(summary.run_id, summary.counts)
     _tidy(folder, remove=parts_dir is None)
     return summary
@@ -386,6 +391,23 @@ def _client(scheduler: str | None, n_workers: int) -> Iterator[Client]:
         cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=":0")
     with cluster, Client(cluster) as client:
         yield client
+
+
+class _TaskCount:
+    """Reports shards merged out of all shards planned, for a progress display; does nothing without a callback."""
+
+    def __init__(self, report: Callable[[int, int], None] | None, paths: list[str], shard_size: int) -> None:
+        self.report, self.done = report, 0
+        self.total = 0
+        if report is not None:
+            self.total = sum(isinstance(entry, Shard) for entry in plan_shards(paths, shard_size))
+            report(0, self.total)
+
+    def merged(self, merger: _Merger, entry: Shard | Outcome, future: Future | None, *, max_bytes: int) -> None:
+        merger.merge(entry, future, max_bytes=max_bytes)
+        if self.report is not None and isinstance(entry, Shard):
+            self.done += 1
+            self.report(self.done, max(self.total, self.done))  # a file added since planning adds a task
 
 
 class _Merger:
@@ -489,12 +511,7 @@ class _PartLog:
     """
 
     def __init__(self, store: Store) -> None:
-        self.db = store.db
-        with self.db:
-            self.db.execute(
-                "CREATE TABLE IF NOT EXISTS engine_parts (key TEXT PRIMARY KEY, shard TEXT NOT NULL, "
-                "inputs INTEGER NOT NULL, failed INTEGER NOT NULL, run_id INTEGER, merged_at REAL NOT NULL)"
-            )
+        self.db = store.db  # the table is part of the store's schema
 
     def clean(self, key: str) -> int | None:
         """The number of inputs of a shard merged before without failures, or None."""

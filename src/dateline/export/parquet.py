@@ -16,7 +16,7 @@ import pyarrow.dataset as ds
 
 from dateline.aggregate import tables
 from dateline.aggregate.backend import arrow_table
-from dateline.aggregate.schema import has_tables
+from dateline.aggregate.schema import is_built
 from dateline.store import Store
 
 PARTITIONING = ds.partitioning(pa.schema([("year", pa.int32()), ("month", pa.int32())]), flavor="hive")
@@ -33,7 +33,7 @@ def with_partitions(table: pa.Table) -> pa.Table:
 def export_parquet(store: Store, out: Path) -> dict[str, int]:
     """Write every flat table of ``store`` under ``out`` (replacing earlier partitions); return rows per table."""
     written: dict[str, int] = {}
-    aggregated = has_tables(store)
+    aggregated = is_built(store)
     for name, table in tables.TABLES.items():
         if table.aggregated and not aggregated:
             continue

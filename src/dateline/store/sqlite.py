@@ -1,4 +1,4 @@
-"""The SQLite store: articles, one table per layer, and the ingest log.
+"""The SQLite store: articles, one table per layer, the ingest log, and the corpus tables built from them.
 
 Design:
 - stdlib ``sqlite3`` in WAL mode; one transaction per batch, so a run killed at any point leaves whole batches
@@ -27,7 +27,9 @@ from typing import Any
 from dateline.errors import StoreError
 from dateline.model import Article, Outcome
 
-SCHEMA_VERSION = 1
+#: 1: articles, layers, ingest log, runs. 2: adds the corpus tables (duplicates, event clusters, mentions) and the
+#: Dask engine's record of merged shards; a version-1 database gains them, empty, when opened for writing.
+SCHEMA_VERSION = 2
 
 #: Seconds a writer waits for another process's write transaction before giving up (a batch commits in well
 #: under a second, so only a stuck or very slow writer exhausts it).
@@ -101,6 +103,58 @@ _INDEXES = [
     "CREATE INDEX IF NOT EXISTS entities_label ON entities(label)",
     "CREATE INDEX IF NOT EXISTS actors_code ON actors(code)",
     "CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo)",
+]
+
+
+_REF = "REFERENCES articles(id) ON DELETE CASCADE"
+
+#: The corpus tables that ``dateline aggregate`` fills (``dateline.aggregate``); every row that belongs to an
+#: article goes with it (``ON DELETE CASCADE``), so an article rewritten by ``run --force`` is aggregated anew.
+CORPUS_TABLES: dict[str, str] = {
+    # One MinHash signature per article: over all of its shingles, and over its opening (the lede).
+    "minhashes": f"""CREATE TABLE IF NOT EXISTS minhashes (
+        article_id TEXT PRIMARY KEY {_REF}, shingles INTEGER NOT NULL, full BLOB NOT NULL, lede BLOB NOT NULL)""",
+    # Verified near-duplicate pairs (a < b): the share of each one's shingles found in the other.
+    "near_pairs": f"""CREATE TABLE IF NOT EXISTS near_pairs (
+        a TEXT NOT NULL {_REF}, b TEXT NOT NULL {_REF}, a_in_b REAL NOT NULL, b_in_a REAL NOT NULL,
+        jaccard REAL NOT NULL, PRIMARY KEY (a, b))""",
+    # Each duplicate article with its original (never itself a duplicate) and their similarity.
+    "duplicates": f"""CREATE TABLE IF NOT EXISTS duplicates (
+        article_id TEXT PRIMARY KEY {_REF}, original_id TEXT NOT NULL {_REF},
+        similarity REAL NOT NULL, jaccard REAL NOT NULL)""",
+    # Canonical events: one row per happening, with GDELT-style counts over its mentions.
+    "clusters": """CREATE TABLE IF NOT EXISTS clusters (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT, source_code TEXT, target_code TEXT, root TEXT,
+        mode TEXT NOT NULL, cameo TEXT, plover TEXT, quad_class INTEGER, goldstein REAL, event_id TEXT NOT NULL,
+        date TEXT, precision TEXT, lo INTEGER, hi INTEGER, place TEXT, place_key TEXT, place_country TEXT,
+        lat REAL, lon REAL, geonameid INTEGER, feature TEXT, first_article TEXT, source_url TEXT,
+        num_mentions INTEGER NOT NULL DEFAULT 0, num_sources INTEGER NOT NULL DEFAULT 0,
+        num_articles INTEGER NOT NULL DEFAULT 0, tone REAL, avg_tone REAL, added REAL NOT NULL)""",
+    # Each event of each article, as a mention of the cluster it belongs to.
+    "mentions": f"""CREATE TABLE IF NOT EXISTS mentions (
+        event_id TEXT PRIMARY KEY, cluster_id INTEGER NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL {_REF}, seq INTEGER NOT NULL, outlet TEXT, mode TEXT NOT NULL,
+        confidence REAL, tone REAL, doc_tone REAL, duplicate_of TEXT, cameo TEXT, date TEXT, precision TEXT,
+        lo INTEGER, hi INTEGER, place TEXT, place_key TEXT, place_country TEXT, lat REAL, lon REAL,
+        geonameid INTEGER, feature TEXT, anchor TEXT, added REAL NOT NULL)""",
+    # Articles that have been through deduplication and clustering, with the original they were linked to then.
+    "aggregated": f"""CREATE TABLE IF NOT EXISTS aggregated (
+        article_id TEXT PRIMARY KEY {_REF}, original_id TEXT, at REAL NOT NULL)""",
+}
+
+_CORPUS_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS near_pairs_b ON near_pairs(b)",
+    "CREATE INDEX IF NOT EXISTS duplicates_original ON duplicates(original_id)",
+    "CREATE INDEX IF NOT EXISTS clusters_key ON clusters(key, lo, hi)",
+    "CREATE INDEX IF NOT EXISTS mentions_cluster ON mentions(cluster_id)",
+    "CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)",
+)
+
+
+_ENGINE_SCHEMA = [
+    # Shards of a Dask run merged into this database (``dateline.engine.dask``), so that a rerun skips them.
+    """CREATE TABLE IF NOT EXISTS engine_parts (key TEXT PRIMARY KEY, shard TEXT NOT NULL,
+        inputs INTEGER NOT NULL, failed INTEGER NOT NULL, run_id INTEGER, merged_at REAL NOT NULL)""",
 ]
 
 
@@ -183,7 +237,7 @@ class Store:
             for layer, columns in LAYER_COLUMNS.items():
                 for ddl in _layer_ddl(layer, columns):
                     self.db.execute(ddl)
-            for ddl in _INDEXES:
+            for ddl in (*_INDEXES, *CORPUS_TABLES.values(), *_CORPUS_INDEXES, *_ENGINE_SCHEMA):
                 self.db.execute(ddl)
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
