@@ -364,6 +364,7 @@ def test_an_event_carries_its_evidence_sentence(client: TestClient) -> None:
         ("/api/v1/quotes", {"offset": "1.5"}, "offset"),
         ("/api/v1/timeline", {"source": "RUS GOV"}, "source"),
         ("/api/v1/timeline", {"both": "perhaps"}, "both"),
+        ("/api/v1/timeline", {"by": "decade"}, "by"),
         ("/api/v1/network", {"limit": 0}, "limit"),
         ("/api/v1/places", {"mode": "x"}, "mode"),
     ],
@@ -419,21 +420,23 @@ def test_quotes_by_speaker_and_text(client: TestClient) -> None:
 
 
 def test_timeline_counts_asserted_events_per_month(client: TestClient) -> None:
-    months = client.get("/api/v1/timeline").json()["months"]
-    assert [(m["month"], m["events"], m["q1"], m["q3"], m["q4"]) for m in months] == [
+    months = client.get("/api/v1/timeline").json()["points"]
+    assert [(m["period"], m["events"], m["q1"], m["q3"], m["q4"]) for m in months] == [
         ("2024-03", 2, 2, 0, 0),
         ("2024-05", 2, 0, 1, 1),  # the negated attack does not count
     ]
     assert months[1]["goldstein_sum"] == -12.0 and months[1]["goldstein_mean"] == -6.0
+    years = client.get("/api/v1/timeline", params={"by": "year"}).json()
+    assert years["by"] == "year" and [(y["period"], y["events"]) for y in years["points"]] == [("2024", 4)]
 
 
 def test_dyad_timeline_one_way_and_both_ways(client: TestClient) -> None:
-    one_way = client.get("/api/v1/timeline", params={"source": "FRE", "target": "SYL"}).json()["months"]
-    assert [(m["month"], m["events"]) for m in one_way] == [("2024-03", 2), ("2024-05", 1)]
-    reverse = client.get("/api/v1/timeline", params={"source": "SYL", "target": "FRE"}).json()["months"]
+    one_way = client.get("/api/v1/timeline", params={"source": "FRE", "target": "SYL"}).json()["points"]
+    assert [(m["period"], m["events"]) for m in one_way] == [("2024-03", 2), ("2024-05", 1)]
+    reverse = client.get("/api/v1/timeline", params={"source": "SYL", "target": "FRE"}).json()["points"]
     assert reverse == []
     both = client.get("/api/v1/timeline", params={"source": "SYL", "target": "FRE", "both": "true"}).json()
-    assert [m["events"] for m in both["months"]] == [2, 1]
+    assert [m["events"] for m in both["points"]] == [2, 1]
 
 
 def test_network_edges_weighted_by_count_and_goldstein(client: TestClient) -> None:
@@ -654,7 +657,7 @@ def test_empty_store_shows_an_empty_state(tmp_path: Path) -> None:
         response = empty.get(path)
         assert response.status_code == 200 and "Nothing stored yet" in response.text
     assert empty.get("/api/v1/events").json() == {"items": [], "total": 0, "limit": 50, "offset": 0}
-    assert empty.get("/api/v1/timeline").json()["months"] == []
+    assert empty.get("/api/v1/timeline").json()["points"] == []
 
 
 # -- pieces ----------------------------------------------------------------------------------------------------

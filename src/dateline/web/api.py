@@ -98,10 +98,10 @@ def list_quotes(store: StoreDep, params: Annotated[QuoteQuery, Query()]) -> dict
     return _page(page)
 
 
-@router.get("/timeline", response_model=Timeline, summary="Asserted events per month for a dyad (or all)")
+@router.get("/timeline", response_model=Timeline, summary="Asserted events per period for a dyad (or all)")
 def timeline(store: StoreDep, params: Annotated[DyadQuery, Query()]) -> dict[str, Any]:
-    months = queries.timeline(store, source=params.source, target=params.target, both=params.both)
-    return {"source": params.source, "target": params.target, "both": params.both, "months": months}
+    points = queries.timeline(store, source=params.source, target=params.target, both=params.both, by=params.by)
+    return {"source": params.source, "target": params.target, "both": params.both, "by": params.by, "points": points}
 
 
 @router.get("/network", response_model=Network, summary="Edges between actor codes, weighted")

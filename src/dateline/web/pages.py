@@ -141,8 +141,8 @@ def quotes_page(request: Request, store: StoreDep, params: Annotated[QuoteQuery,
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, store: StoreDep, params: Annotated[DyadQuery, Query()]) -> HTMLResponse:
-    months = queries.timeline(store, source=params.source, target=params.target, both=params.both)
-    return render(request, "timeline.html", store, months=months, params=params, codes=queries.actor_codes(store))
+    points = queries.timeline(store, source=params.source, target=params.target, both=params.both, by=params.by)
+    return render(request, "timeline.html", store, points=points, params=params, codes=queries.actor_codes(store))
 
 
 @router.get("/network", response_class=HTMLResponse)

@@ -6,7 +6,7 @@ HTML forms send empty fields as empty strings; they mean "no filter" here.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -96,6 +96,7 @@ class DyadQuery(_Query):
     source: Code | None = Field(None, description="Source actor-code prefix, e.g. RUS or RUSGOV.")
     target: Code | None = Field(None, description="Target actor-code prefix.")
     both: bool = Field(False, description="Count the reverse direction too.")
+    by: Literal["day", "week", "month", "year"] = Field("month", description="The timeline's period.")
 
 
 class NetworkQuery(_Query):

@@ -5,7 +5,8 @@ table names that vary (``source`` or ``target``) come from fixed tuples in this 
 ``%`` and ``_`` so that a search for ``50%`` means those characters.
 
 An event's *day* is its own date when that starts with a year (a month or a year counts from its first day),
-else the date of its article (dateline or published date); date filters, ordering and the monthly timeline use it.
+else the date of its article (dateline or published date); date filters and ordering use it. The timeline and
+the network are the corpus aggregates of :mod:`dateline.aggregate`, run over the store.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from dateline import aggregate
 from dateline.store import Store
 
 Mode = Literal["asserted", "negated", "hypothetical", "planned", "background"]
@@ -302,57 +304,22 @@ def quotes(
 
 
 def timeline(
-    store: Store, *, source: str | None = None, target: str | None = None, both: bool = False
+    store: Store, *, source: str | None = None, target: str | None = None, both: bool = False, by: str = "month"
 ) -> list[dict[str, Any]]:
-    """Asserted events per month: counts, Goldstein sum and mean, and counts per QuadClass.
+    """Asserted events per period (``by``: day, week, month or year): counts, Goldstein sum and mean, and counts
+    per QuadClass; :func:`dateline.aggregate.timeline` over this store, so the page, the API and ``dateline query
+    timeline`` count the same events in the same periods.
 
     ``source`` and ``target`` are actor-code prefixes (``RUS`` takes in ``RUSGOV``); ``both`` adds the events
     of the reverse direction, for a dyad seen from both sides.
     """
-    where = _Where()
-    where.add("e.mode = 'asserted'")
-    where.add(f"({DAY}) IS NOT NULL")
-    direct, params = _dyad_sql(source, target)
-    if both and (source or target):
-        reverse, reverse_params = _dyad_sql(target, source)
-        where.add(f"(({direct}) OR ({reverse}))", *params, *reverse_params)
-    elif source or target:
-        where.add(direct, *params)
-    return store.query(
-        f"SELECT substr({DAY}, 1, 7) AS month, count(*) AS events, "
-        "round(coalesce(sum(e.goldstein), 0), 2) AS goldstein_sum, round(avg(e.goldstein), 2) AS goldstein_mean, "
-        "sum(e.quad_class = 1) AS q1, sum(e.quad_class = 2) AS q2, sum(e.quad_class = 3) AS q3, "
-        "sum(e.quad_class = 4) AS q4 "
-        f"FROM events e JOIN articles ar ON ar.id = e.article_id{where.sql()} GROUP BY month ORDER BY month",
-        where.params,
-    )
-
-
-def _dyad_sql(source: str | None, target: str | None) -> tuple[str, list[Any]]:
-    parts, params = ["1"], []
-    if source:
-        parts.append("json_extract(e.source, '$.code') LIKE ? ESCAPE '\\'")
-        params.append(like(source, prefix=True))
-    if target:
-        parts.append("json_extract(e.target, '$.code') LIKE ? ESCAPE '\\'")
-        params.append(like(target, prefix=True))
-    return " AND ".join(parts), params
+    return aggregate.timeline(store, source, target, by=by, directed=not both)
 
 
 def network(store: Store, *, mode: Mode | None = "asserted", limit: int = 200) -> list[dict[str, Any]]:
-    """Directed edges between actor codes: event count, Goldstein sum and mean, cooperation and conflict counts."""
-    where = _Where()
-    where.add("src IS NOT NULL AND tgt IS NOT NULL AND src != tgt")
-    if mode:
-        where.add("e.mode = ?", mode)
-    return store.query(
-        "SELECT src AS source, tgt AS target, count(*) AS events, round(coalesce(sum(e.goldstein), 0), 2) AS "
-        "goldstein_sum, round(avg(e.goldstein), 2) AS goldstein_mean, sum(e.quad_class IN (1, 2)) AS cooperation, "
-        "sum(e.quad_class IN (3, 4)) AS conflict FROM (SELECT *, json_extract(source, '$.code') AS src, "
-        f"json_extract(target, '$.code') AS tgt FROM events) e{where.sql()} "
-        "GROUP BY src, tgt ORDER BY events DESC, src, tgt LIMIT ?",
-        [*where.params, limit],
-    )
+    """Directed edges between actor codes (coordinated actors each get the edge): event count, Goldstein sum and
+    mean, cooperation and conflict counts; :func:`dateline.aggregate.actor_network` over this store."""
+    return aggregate.actor_network(store, modes=[mode] if mode else [], limit=limit)
 
 
 def event_places(store: Store, *, mode: Mode | None = None) -> list[dict[str, Any]]:

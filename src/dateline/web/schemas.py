@@ -132,7 +132,7 @@ class ActorDetail(ActorSummary):
 
 
 class TimelinePoint(_Out):
-    month: str
+    period: str = Field(description="2024, 2024-05, 2024-W20 or 2024-05-16, by the timeline's unit.")
     events: int
     goldstein_sum: float
     goldstein_mean: float | None
@@ -146,7 +146,8 @@ class Timeline(_Out):
     source: str | None
     target: str | None
     both: bool
-    months: list[TimelinePoint]
+    by: str
+    points: list[TimelinePoint]
 
 
 class Edge(_Out):

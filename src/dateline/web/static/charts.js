@@ -27,9 +27,9 @@
   }
   function mix(a, b, t) { return a.map((x, i) => Math.round(x + (b[i] - x) * t)); }
 
-  function timeline(element, months) {
-    const x = months.map((m) => m.month);
-    const coop = months.map((m) => m.q1 + m.q2), conflict = months.map((m) => m.q3 + m.q4);
+  function timeline(element, points) {
+    const x = points.map((m) => m.period);
+    const coop = points.map((m) => m.q1 + m.q2), conflict = points.map((m) => m.q3 + m.q4);
     // Cooperation goes up, conflict down; both axes are symmetric so their zero lines coincide.
     const top = Math.max(1, ...coop, ...conflict), step = Math.max(1, Math.ceil(top / 4));
     const ticks = [];
@@ -37,7 +37,7 @@
     const traces = [
       { type: "bar", name: "cooperation (Q1–2)", x, y: coop, marker: { color: COOP }, hovertemplate: "%{x}: %{y} cooperation<extra></extra>" },
       { type: "bar", name: "conflict (Q3–4)", x, y: conflict.map((n) => -n), customdata: conflict, marker: { color: CONFLICT }, hovertemplate: "%{x}: %{customdata} conflict<extra></extra>" },
-      { type: "scatter", mode: "lines+markers", name: "mean Goldstein", x, y: months.map((m) => m.goldstein_mean), yaxis: "y2", line: { color: INK, width: 1.5 }, marker: { size: 5 }, hovertemplate: "%{x}: mean Goldstein %{y}<extra></extra>" },
+      { type: "scatter", mode: "lines+markers", name: "mean Goldstein", x, y: points.map((m) => m.goldstein_mean), yaxis: "y2", line: { color: INK, width: 1.5 }, marker: { size: 5 }, hovertemplate: "%{x}: mean Goldstein %{y}<extra></extra>" },
     ];
     return draw(element, traces, {
       barmode: "relative", bargap: 0.4,
