@@ -19,7 +19,7 @@ from dateline.stages.times.calendar import (
     weekday_near,
 )
 from dateline.stages.times.detect import find_times
-from dateline.stages.times.rules import clock_value, duration_value, number_value
+from dateline.stages.times.rules import clock_value, duration_value, number_value, spoken_year
 
 THU = date(2024, 5, 16)
 
@@ -109,7 +109,7 @@ def test_point_from_value_rejects_non_points(value: str | None) -> None:
 @pytest.mark.parametrize(
     ("words", "number"),
     [("two", 2), ("twenty four", 24), ("forty-two", 42), ("5 1/2", 5.5), ("1,000", 1000), ("a", 1),
-     ("two and a half", 2.5), ("several", None)],
+     ("two and a half", 2.5), ("a couple of", 2), ("several", None)],
 )  # fmt: skip
 def test_number_value(words: str, number: float | None) -> None:
     assert number_value(words) == number
@@ -119,7 +119,13 @@ def test_duration_and_clock_values() -> None:
     assert duration_value(2, "days") == "P2D"
     assert duration_value(5, "hour") == "PT5H"
     assert duration_value(None, "years") == "PXY"
-    assert duration_value(1.5, "year") == "P1.5Y"
+    assert duration_value(1.5, "year") == "P1Y6M"  # a fraction goes into the next smaller unit
+    assert duration_value(5.5, "hours") == "PT5H30M"
+    assert duration_value(1.5, "day") == "P1DT12H"
+    assert duration_value(0.5, "hour") == "PT30M"
+    assert duration_value(2.5, "weeks") == "P2.5W"  # half a week has no whole number of days
+    assert duration_value(2, "decades") == "P20Y"
+    assert duration_value(None, "decades") == "PXDE"
     assert clock_value("4am") == "04:00"
     assert clock_value("10:30 p.m.") == "22:30"
     assert clock_value("12 a.m.") == "00:00"
@@ -149,3 +155,12 @@ def test_find_times_without_a_parse() -> None:
         ("last month", "DATE", "2024-04"),
         ("12 days", "DURATION", "P12D"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "year"),
+    [("nineteen ninety-four", 1994), ("nineteen hundred and eighty", 1980), ("nineteen twelve", 1912),
+     ("nineteen five", None)],
+)  # fmt: skip
+def test_spoken_year(words: str, year: int | None) -> None:
+    assert spoken_year(words) == year

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.model import TimeExpr
 from dateline.stages.times import lexicon as lx
@@ -26,7 +26,7 @@ from dateline.stages.times.rules import RULES, Context, Rule
 TenseFn = Callable[[int, int], str | None]
 # Rules that look back for a comparison ("up from $5 million a year earlier"): what they name does not become
 # the date later expressions chain from.
-_COMPARISONS = frozenset({"ago", "year_ago_adj", "year_period"})
+_COMPARISONS = frozenset({"ago", "year_ago_adj", "year_period", "period_year_ago"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,7 @@ def _shape_ok(rule: str, match: re.Match[str]) -> bool:
     if rule == "duration":
         return _duration_shape_ok(match)
     if rule == "season":
-        return bool(names["rel"] or names["y"])
+        return bool(names["rel"] or names["y"] or names["sy"])
     if rule == "numeric":
         return names["sep"] == "/" or len(names["y"]) == 4
     if rule == "decade" and names["words"]:
@@ -98,8 +98,9 @@ def _shape_ok(rule: str, match: re.Match[str]) -> bool:
 
 def _duration_shape_ok(match: re.Match[str]) -> bool:
     n, unit, text = (match["n"] or "").lower(), match["unit"].lower(), match.group(0).lower()
-    if not n:  # only "decades-long", "day-long"; a bare "years" is checked against its context later
-        return text.endswith("-long") or bool(match["plural"] and not match["rel"])
+    if not n:  # only "decades-long", "day-long", "an extra day"; a bare "years" is checked against its context later
+        extra = (match["det"] or "").lower().startswith("an ") and not match["plural"]
+        return text.endswith("-long") or extra or bool(match["plural"] and not match["rel"])
     if unit == "quarter" and match["plural"] and "-" in text:
         return False  # "three-quarters" is a fraction
     return not (n in {"a", "an"} and unit in {"second", "quarter"})
@@ -118,7 +119,9 @@ _MONTH_CUES = frozenset(
      "late", "mid", "mid-", "between", "and", "or", "last", "next", "this", "that", "each", "every", "on",
      "around", "throughout", "starting", "beginning", "ending", "end", ","}
 )  # fmt: skip
-_DURATION_CUES = frozenset({"for", "over", "in", "within", "than", "after", "of", "take", "takes", "took", "spent"})
+# Words before a bare plural unit that make it a duration ("for years"); not "of" ("a matter of days",
+# "hundreds of years" are amounts, and TimeBank leaves them out).
+_DURATION_CUES = frozenset({"for", "over", "in", "within", "than", "after", "take", "takes", "took", "spent"})
 _APPROX_COUNT = frozenset({"some", "about", "around", "nearly", "over", "than", "approximately", "almost", "roughly"})
 
 
@@ -131,6 +134,8 @@ def _plausible(cand: Candidate, doc: Doc) -> bool:
     name = cand.rule.name
     if name in {"month", "weekday", "month_rel", "set"} and _in_name(first, last):
         return False
+    if name in _COMMON_WORD_RULES and _title_cased_name(tokens):
+        return False
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if name == "weekday" and following is not None and following.text in _TITLE_WORDS:
         return False  # the Sunday Times, the Saturday Post
@@ -140,16 +145,32 @@ def _plausible(cand: Candidate, doc: Doc) -> bool:
         return _year_ok(tokens.root if len(tokens) == 1 else last)
     if name == "duration" and not cand.match["n"] and not cand.match.group(0).endswith(("-long", "-old")):
         return first.i > 0 and doc[first.i - 1].lower_ in _DURATION_CUES
+    if name == "duration" and following is not None and following.lower_ == "old":
+        return False  # an age ("52 years old"), which TimeBank does not tag
     if name == "duration" and (cand.match["n"] or "").lower() in {"a", "an"} and following is not None:
         return not (following.pos_ == "NOUN" and last.dep_ == "compound")  # "a day nurse"
     if name == "deictic":
         return _deictic_ok(first, last)
+    if name == "deictic_day" and _generic_day(first, last):
+        return False
     if name == "season" and not cand.match["y"] and following is not None:
         return following.lower_ != "of" and following.pos_ not in {
             "NOUN",
             "PROPN",
         }  # "the fall of Rome", "spring water"
     return True
+
+
+# Rules whose words are written in lower case in running text, so title case marks a name.
+_COMMON_WORD_RULES = frozenset({"unit_rel", "the_unit", "clock", "duration"})
+
+
+def _title_cased_name(tokens: Span) -> bool:
+    """ "This Week" (a TV show), "High Noon", "60 Minutes": every word capitalised, and not at a sentence start."""
+    words = [t for t in tokens if t.is_alpha and t.lower_ not in lx.MONTHS and t.lower_ not in lx.WEEKDAYS]
+    if not words or tokens[0].is_sent_start or tokens[0].i == 0:
+        return False
+    return all(t.is_title for t in words)
 
 
 def _in_name(first: Token, last: Token) -> bool:
@@ -183,6 +204,21 @@ def _year_ok(token: Token) -> bool:
     return not (before is not None and before.lower_ in {"no.", "number", "flight", "route", "room", "page"})
 
 
+# Nouns after "today's" that make it mean "our era", not the day: "today's youth", "in today's world".
+_ERA_NOUNS = frozenset({"world", "youth", "society", "generation", "generations", "children", "kids", "young"})
+
+
+def _generic_day(first: Token, last: Token) -> bool:
+    """ "the people of tomorrow", "today's youth": the present or future age, which TimeML leaves untagged."""
+    if first.lower_ not in {"today", "tomorrow"} or first.i != last.i:
+        return False
+    if first.dep_ == "pobj" and first.head.lower_ == "of":
+        return True
+    doc = first.doc
+    following = [t for t in doc[first.i + 1 : first.i + 3] if t.tag_ != "POS"]
+    return bool(following) and following[0].lower_ in _ERA_NOUNS and doc[first.i + 1].tag_ == "POS"
+
+
 def _deictic_ok(first: Token, last: Token) -> bool:
     word = first.lower_
     doc = first.doc
@@ -214,10 +250,14 @@ def _choose(candidates: list[Candidate]) -> list[Candidate]:
 _ANY_MOD = r"about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|up\s+to|well\s+over"  # noqa: E501
 _POINT_MOD = r"early|late|earlier|later|mid-?|the\s+(?:end|beginning|start|middle|turn|close|first\s+half|second\s+half)\s+of(?:\s+the)?|(?:the\s+)?(?:early|late|mid)"  # noqa: E501
 _MOD_RE = {
-    "DURATION": re.compile(rf"\b(?:{_ANY_MOD}|some|over|under|another)[\s-]*$", re.IGNORECASE),
+    "DURATION": re.compile(rf"\b(?:{_ANY_MOD}|some|under|another)[\s-]*$", re.IGNORECASE),
     "DATE": re.compile(rf"\b(?:{_ANY_MOD}|{_POINT_MOD})[\s-]*$", re.IGNORECASE),
 }
 _MOD_RE["TIME"] = _MOD_RE["DATE"]
+
+
+_OVER = re.compile(r"\bover\s+$", re.IGNORECASE)
+_A_OR_AN = re.compile(r"an?\s", re.IGNORECASE)
 
 
 def _widen(text: str, start: int, kind: str) -> int:
@@ -225,6 +265,8 @@ def _widen(text: str, start: int, kind: str) -> int:
     pattern = _MOD_RE.get(kind)
     if pattern is None:
         return start
+    if kind == "DURATION" and _A_OR_AN.match(text, start) and (over := _OVER.search(text, max(0, start - 8), start)):
+        start = over.start()  # "over a week" means more than a week; "over the past year" is only a signal
     while (found := pattern.search(text, max(0, start - 40), start)) is not None and found.end() == start:
         if found.start() == start:
             break

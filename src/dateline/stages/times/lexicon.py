@@ -22,13 +22,12 @@ SMALL_NUMBERS: dict[str, float] = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "a dozen": 12, "dozen": 12, "single": 1, "half a": 0.5, "half an": 0.5,
+    "a dozen": 12, "dozen": 12, "single": 1, "half a": 0.5, "half an": 0.5, "a couple of": 2, "couple of": 2,
 }  # fmt: skip
 
-#: Quantities with no definite number: the value carries ``X`` ("several years" -> ``PXY``).
-VAGUE_NUMBERS = frozenset(
-    {"several", "a few", "few", "a couple of", "couple of", "many", "some", "a number of", "the few", "few more"}
-)
+#: Quantities with no definite number: the value carries ``X`` ("several years" -> ``PXY``). TimeML counts "a
+#: couple of years" as two (``P2Y``), so "couple" is in :data:`SMALL_NUMBERS` instead.
+VAGUE_NUMBERS = frozenset({"several", "a few", "few", "many", "some", "a number of", "the few", "few more"})
 
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -44,6 +43,8 @@ UNIT_CODES: dict[str, str] = {
     "centurie": "CE", "millennium": "ML", "season": "SE",
 }  # fmt: skip
 TIME_UNITS = frozenset({"second", "minute", "hour"})
+#: How a fraction of a unit is written in the next smaller one ("2 1/2 years" -> ``P2Y6M``).
+SMALLER_UNIT: dict[str, tuple[str, int]] = {"year": ("M", 12), "day": ("H", 24), "hour": ("M", 60), "minute": ("S", 60)}
 
 PARTS_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI",
@@ -61,8 +62,10 @@ DEICTIC: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "at present": "PRESENT_REF",
     "the present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
     "presently": "PRESENT_REF", "right now": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF",
-    "the near future": "FUTURE_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "then current": "PAST_REF", "then-current": "PAST_REF",
+    "the past": "PAST_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "a later date": "FUTURE_REF",
 }  # fmt: skip
 
 #: Fixed-date holidays (month, day); movable ones are computed in :mod:`.calendar`.

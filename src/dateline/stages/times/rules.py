@@ -90,11 +90,28 @@ def number_value(words: str) -> float | None:
 
 
 def duration_value(amount: float | None, unit: str) -> str:
-    """``P2D``, ``PT5H``, ``PXY``: the TIMEX3 duration of ``amount`` ``unit`` (None: unspecified amount)."""
+    """``P2D``, ``PT5H``, ``PXY``: the TIMEX3 duration of ``amount`` ``unit`` (None: unspecified amount).
+
+    As TimeBank writes them, a counted decade is ten years ("two decades" -> ``P20Y``) and a fraction goes into
+    the next smaller unit ("5 1/2 hours" -> ``PT5H30M``).
+    """
     unit = unit.lower().rstrip("s")
+    if unit == "decade" and amount is not None:
+        amount, unit = amount * 10, "year"
     code = lx.UNIT_CODES.get(unit, "X")
-    count = "X" if amount is None else (f"{amount:g}" if amount % 1 else str(int(amount)))
-    return f"PT{count}{code}" if unit in lx.TIME_UNITS else f"P{count}{code}"
+    prefix = "PT" if unit in lx.TIME_UNITS else "P"
+    if amount is None:
+        return f"{prefix}X{code}"
+    whole, part = int(amount), amount % 1
+    if not part:
+        return f"{prefix}{whole}{code}"
+    smaller = lx.SMALLER_UNIT.get(unit)
+    if smaller is None or (part * smaller[1]) % 1:
+        return f"{prefix}{amount:g}{code}"
+    rest = f"{int(part * smaller[1])}{smaller[0]}"
+    if unit == "day":  # hours are a time unit: P1DT12H
+        return f"P{whole}DT{rest}" if whole else f"PT{rest}"
+    return f"{prefix}{whole}{code}{rest}" if whole else f"{prefix}{rest}"
 
 
 def _grain(unit: str) -> str:
@@ -141,8 +158,8 @@ def _month_day(m: re.Match[str], ctx: Context) -> Result:
 
 def _month_year(m: re.Match[str], ctx: Context) -> Result:
     month = lx.MONTHS[_word(m, "m")]
-    if m["y"]:
-        return "DATE", f"{m['y']}-{month:02d}"
+    if year_text := _year_text(m):
+        return "DATE", f"{year_text}-{month:02d}"
     rel = _word(m, "rel")
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}"
@@ -159,13 +176,30 @@ def _month_rel(m: re.Match[str], ctx: Context) -> Result:
         year = ctx.anchor.year - (month >= ctx.anchor.month)
     elif rel in {"next", "coming"}:
         year = ctx.anchor.year + (month <= ctx.anchor.month)
+    elif rel == "this":  # "this September" in February is the coming one, in the anchor's year
+        year = ctx.anchor.year
     else:
-        year = month_near(ctx.anchor, month, ctx.direction() if rel != "this" else None)
+        year = month_near(ctx.anchor, month, ctx.direction())
     return "DATE", f"{year}-{month:02d}"
 
 
 def _year(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", m["y"]
+
+
+def spoken_year(words: str) -> int | None:
+    """1994 for "nineteen ninety-four" or "nineteen hundred and ninety-four" (broadcast transcripts)."""
+    tail = re.sub(r"^nineteen\s+(?:hundred\s+(?:and\s+)?)?", "", words.lower().strip())
+    found = number_value(tail)
+    return 1900 + int(found) if found is not None and 10 <= found < 100 else None
+
+
+def _year_text(m: re.Match[str]) -> str | None:
+    """The year of a match, written in digits ("May 1994") or in words ("May nineteen ninety-four")."""
+    if m["y"]:
+        return str(m["y"])
+    year = spoken_year(m["sy"]) if m["sy"] else None
+    return str(year) if year else None
 
 
 def _spoken_year(m: re.Match[str], ctx: Context) -> Result:
@@ -197,6 +231,9 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result:
     year_text = m["y"] or m["y2"] or m["y0"]
     if m["rel"] and ctx.anchor:
         year_text = str(ctx.anchor.year + {"last": -1, "next": 1}.get(_word(m, "rel"), 0))
+    if m["ago"] and not half:  # "the year-ago third quarter": that quarter, one year back
+        year = int(year_text) if year_text else (quarter_near(ctx.anchor, q, None) if ctx.anchor else None)
+        return "DATE", f"{year - 1 if year else 'XXXX'}-Q{q}"
     if half:
         year = int(year_text) if year_text else (ctx.anchor.year if ctx.anchor else None)
         return "DATE", f"{year if year else 'XXXX'}-H{min(q, 2)}"
@@ -208,7 +245,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Result:
 
 
 def _season(m: re.Match[str], ctx: Context) -> Result:
-    return "DATE", season_value(ctx.anchor, _word(m, "s"), _word(m, "rel"), m["y"])
+    return "DATE", season_value(ctx.anchor, _word(m, "s"), _word(m, "rel"), _year_text(m))
 
 
 def season_value(anchor: date | None, season: str, rel: str, year_text: str | None) -> str:
@@ -257,11 +294,11 @@ def _weekday(m: re.Match[str], ctx: Context) -> Result:
     weekday = lx.WEEKDAYS[_word(m, "wd")]
     pod = lx.PARTS_OF_DAY.get(_word(m, "pod"), "")
     suffix = f"T{pod}" if pod else ""
-    kind = "TIME" if pod else "DATE"
+    # TimeBank types "Thursday morning" as a DATE (a day, narrowed), keeping the part of day in the value.
     day = resolve_weekday(ctx, weekday, _word(m, "rel"))
     if day is None:
-        return kind, f"XXXX-WXX-{weekday}{suffix}"
-    return kind, f"{day.isoformat()}{suffix}"
+        return "DATE", f"XXXX-WXX-{weekday}{suffix}"
+    return "DATE", f"{day.isoformat()}{suffix}"
 
 
 def resolve_weekday(ctx: Context, weekday: int, rel: str = "") -> date | None:
@@ -275,6 +312,12 @@ def resolve_weekday(ctx: Context, weekday: int, rel: str = "") -> date | None:
         return weekday_near(anchor + timedelta(days=1), weekday, "future")
     if rel == "this":
         return weekday_near(anchor, weekday, None)
+    if rel in {"the previous", "the preceding", "the following"}:  # counted from the day last mentioned
+        base = ctx.base("day")
+        day = base.day if base else anchor
+        if rel == "the following":
+            return weekday_near(day + timedelta(days=1), weekday, "future")
+        return weekday_near(day - timedelta(days=1), weekday, "past")
     if rel in {"earlier"}:
         return weekday_near(anchor, weekday, "past")
     return weekday_near(anchor, weekday, ctx.direction())
@@ -298,7 +341,7 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Result:
 def _part_of_day(m: re.Match[str], ctx: Context) -> Result:
     pod = lx.PARTS_OF_DAY[_word(m, "pod")]
     rel = _word(m, "rel")
-    if rel in {"that", "the same", "the next", "the following", "the previous"}:
+    if rel in {"that", "the same", "the next", "the following", "the previous", "the"}:  # "the": "in the morning"
         base = ctx.base()
         day = base.day if base else None
         day = day + timedelta(days={"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)) if day else None
@@ -311,12 +354,16 @@ def _clock(m: re.Match[str], ctx: Context) -> Result:
     hhmm = clock_value(m["clock"] or "", _word(m, "pod2") or _word(m, "pod"), m["hour"])
     if hhmm is None:
         return None
-    day: date | None = ctx.anchor
+    base = ctx.base("day")
+    # A bare clock time falls on the day last mentioned ("On Friday ... at 10:35 a.m."), else on the anchor.
+    day: date | None = base.day if base and base.grain == "day" else ctx.anchor
     dayword = _word(m, "day")
     if dayword in lx.WEEKDAYS:
         day = resolve_weekday(ctx, lx.WEEKDAYS[dayword])
     elif dayword in _DEICTIC_DAYS and ctx.anchor:
         day = ctx.anchor + timedelta(days=_DEICTIC_DAYS[dayword])
+    elif m["mon"] and ctx.anchor:  # "5 p.m. EST, Nov. 6"
+        day = day_near(ctx.anchor, lx.MONTHS[_word(m, "mon")], int(re.sub(r"\D", "", m["mday"])), ctx.direction())
     return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hhmm}"
 
 
@@ -385,9 +432,14 @@ def _last_quarter(day: date) -> Point:
     return Point(day, "quarter").shift(-1)
 
 
+_PERIOD_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.IGNORECASE)
+
+
 def _the_unit(m: re.Match[str], ctx: Context) -> Result:
     unit = _word(m, "unit")
     grain = _grain(unit)
+    if grain == "year" and _PERIOD_ENDED.match(ctx.text, ctx.end):
+        return "DURATION", "P1Y"  # "the year ended March 31": TimeBank's reading is a year's length
     if grain == "quarter" and _is_quarter(ctx.reference):
         return "DATE", ctx.reference.value  # type: ignore[union-attr]
     if ctx.anchor is None:
@@ -399,9 +451,11 @@ def _the_unit(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", Point(ctx.anchor, grain).value
 
 
-def _year_ago_adj(m: re.Match[str], ctx: Context) -> Result:
+def _year_ago_adj(m: re.Match[str], ctx: Context, unit: str = "") -> Result:
+    """ "year-ago results", "the year-ago quarter", "the period a year earlier": the period under discussion (the
+    quarter last mentioned, else the last one ended), one year back."""
     base = ctx.reference if _is_quarter(ctx.reference) else (Point(ctx.anchor, "year") if ctx.anchor else None)
-    if _word(m, "unit") in {"quarter", "period"} and ctx.anchor and not _is_quarter(base):
+    if (unit or _word(m, "unit")) in {"quarter", "period"} and ctx.anchor and not _is_quarter(base):
         base = _last_quarter(ctx.anchor)
     return ("DATE", base.shift(-1, "year").value) if base else ("DATE", "XXXX")
 
@@ -423,6 +477,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Result:
     grain = _grain(unit)
     amount = number_value(m["n"]) if m["n"] else None
     sign = 1 if direction in {"later", "from now", "hence"} else -1
+    if unit.rstrip("s") in lx.TIME_UNITS and direction in {"later", "earlier"}:
+        return "DURATION", duration_value(amount, unit)  # "an hour later": TimeBank tags the stretch of time
     if amount is None or amount % 1:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     coarse = grain if grain in {"day", "week", "month", "quarter"} else "year"
@@ -446,6 +502,10 @@ def _duration(m: re.Match[str], ctx: Context) -> Result:
     if re.fullmatch(lx.YEAR, m["n"] or ""):
         return None  # "the 1988 quarter" is a date, not 1,988 quarters
     amount = number_value(m["n"]) if m["n"] else None
+    if amount is None and _word(m, "det").startswith("an ") and not m["plural"]:
+        amount = 1  # "an additional year"
+    if amount is not None and m["half"]:  # "a minute and a half"
+        amount += 0.5
     if (
         m["n"]
         and _word(m, "n") in {"a", "an"}
@@ -494,6 +554,8 @@ _HOLIDAYS = lx.alternation(
 _TENS_WORDS = r"twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
 _TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _DIGIT_WORD = r"one|two|three|four|five|six|seven|eight|nine"
+_SPOKEN_YEAR = rf"""nineteen\s+(?:hundred\s+(?:and\s+)?)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)
+    (?:[-\s](?:{_DIGIT_WORD}))?|{_TEENS})"""
 
 RULES: tuple[Rule, ...] = (
     Rule("iso", _rx(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?\b"), _iso),
@@ -503,19 +565,21 @@ RULES: tuple[Rule, ...] = (
                           rf"(?:,?\s+(?P<y>{_Y})\b)?"), _month_day),
     Rule("month_day", _rx(rf"(?:\b(?P<wd>{_WD}),?\s+)?\b(?P<m>{_M})\s*(?P<d>{_D})\b(?![,.]?\d|:\d|\s*%)"
                           rf"(?:,?\s+(?P<y>{_Y})\b)?"), _month_day),
-    Rule("month_year", _rx(rf"\b(?P<m>{_M}),?\s+(?:of\s+)?(?:(?P<y>{_Y})\b|(?P<rel>this|last|next)\s+year\b)"),
-         _month_year),
+    Rule("month_year", _rx(rf"""\b(?P<m>{_M}),?\s+(?:of\s+)?(?:(?P<y>{_Y})\b|(?P<rel>this|last|next)\s+year\b|
+        (?P<sy>{_SPOKEN_YEAR})\b)"""), _month_year),
     Rule("month_rel", _rx(rf"\b(?P<rel>last|next|this|coming|past)\s+(?P<m>{lx.MONTH_FULL})\b"), _month_rel),
     Rule("month", _rx(rf"\b(?P<m>{lx.MONTH_FULL})\b"), _month_rel),
     Rule("clock", _rx(rf"""(?:\b(?P<approx>around|about|approximately|roughly|shortly\s+(?:before|after)|just\s+
         (?:before|after))\s+)?(?:\b(?P<clock>{lx.CLOCK})|\b(?P<hour>\d{{1,2}}|{lx.NUMBER_WORD})(?:\s+o'clock)?\s+in\s+the\s+
-        (?P<pod2>morning|afternoon|evening))(?!\w){lx.ZONE}(?:,?\s+(?:on\s+)?(?P<day>{_WD}|today|yesterday|tomorrow|
-        tonight)\b)?(?:\s+(?P<pod>{lx.PART_OF_DAY})\b)?"""), _clock),
+        (?P<pod2>morning|afternoon|evening))(?!\w){lx.ZONE}(?:,?\s+(?:on\s+)?(?:(?P<day>{_WD}|today|yesterday|tomorrow|
+        tonight)\b|(?P<mon>{lx.MONTH})\s*(?P<mday>{_D})\b(?![,.]?\d)))?(?:\s+(?P<pod>{lx.PART_OF_DAY})\b)?"""), _clock),
     Rule("deictic_day", _rx(rf"""\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|
         today|tomorrow|tonight)\b(?:\s+(?P<pod>{lx.PART_OF_DAY})\b)?"""), _deictic_day),
-    Rule("weekday", _rx(rf"""(?:\b(?P<rel>last|next|this|coming|past|earlier|later)\s+)?\b(?P<wd>{_WD})\b
+    Rule("weekday", _rx(rf"""(?:\b(?P<rel>last|next|this|coming|past|earlier|later|the\s+(?:previous|preceding|
+        following))\s+)?\b(?P<wd>{_WD})\b
         (?:\s+(?P<pod>{lx.PART_OF_DAY})\b)?"""), _weekday),
-    Rule("part_of_day", _rx(rf"""\b(?P<rel>this|that|last|the\s+next|the\s+following|the\s+previous|the\s+same)\s+
+    Rule("part_of_day", _rx(rf"""\b(?P<rel>this|that|last|the\s+next|the\s+following|the\s+previous|the\s+same|
+        (?<=\bin\s)the)\s+
         (?P<pod>{lx.PART_OF_DAY})\b"""), _part_of_day),
     Rule("unit_rel", _rx(rf"""(?:\b(?P<mod>earlier|later)\s+)?(?:\b(?P<det>the)\s+)?\b(?P<rel>last|next|this|coming|
         past|previous|following|current|same|that|prior|preceding|latest|recent)\s+(?P<unit>{_REL_UNIT})\b(?!-)"""),
@@ -524,14 +588,19 @@ RULES: tuple[Rule, ...] = (
         weekend)\b(?![-’']|\s+(?:of|before|after|that|when|in\s+which)\b)"""), _the_unit),
     Rule("year_end", _rx(r"\byear(?:['’]s)?[-\s]end\b"), lambda m, ctx: _year_end(ctx)),
     Rule("year_period", _rx(rf"\bthe\s+(?P<y>{_Y})\s+(?:fiscal\s+)?(?P<unit>quarter|period)\b"), _year_period),
-    Rule("year_ago_adj", _rx(r"(?:\bthe\s+)?\byear-(?:ago|earlier)(?:\s+(?P<unit>quarter|period|level|figure)s?)?\b"),
-         _year_ago_adj),
+    Rule("year_ago_adj", _rx(r"""(?:\bthe\s+)?(?:\b(?:comparable|corresponding|same)\s+)?\byear-(?:ago|earlier)
+        (?:\s+(?P<unit>quarter|period|level|figure)s?)?\b"""), _year_ago_adj),
+    Rule("period_year_ago", _rx(r"""(?:\bthe\s+)?(?:\b(?:comparable|corresponding|same)\s+)?\b(?P<unit>quarter|
+        period)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)\b|\blast\s+year['’]s\s+(?:quarter|period)\b"""),
+         lambda m, ctx: _year_ago_adj(m, ctx, "quarter")),
     Rule("ago", _rx(rf"""\b(?P<n>{_NUM}|{lx.VAGUE})[-\s]+(?P<unit>{lx.UNIT})s?\s+(?P<dir>ago|earlier|later|
         from\s+now|hence|back)\b(?!\s+than)"""), _ago),
     Rule("duration", _rx(rf"""(?:\b(?P<det>the|another|an\s+additional|an\s+extra)\s+)?(?:\b(?P<rel>past|last|next|
         first|final|previous|coming|following|latest|remaining|initial|same|full)\s+)?(?:\b(?P<n>{_NUM}|{lx.VAGUE}|
-        half\s+an?)[-\s]+(?:more\s+)?|\b)(?P<unit>{lx.UNIT})(?P<plural>s)?(?:-long)?\b(?!-old)"""), _duration),
-    Rule("quarter", _rx(rf"""(?:\b(?P<y0>{_Y})(?:['’]s)?\s+|\b(?P<rel>this|last|next)\s+year['’]s\s+|\bthe\s+)?
+        half\s+an?)[-\s]+(?:more\s+)?(?:(?:trading|business|working)\s+)?|\b)(?P<unit>{lx.UNIT})(?P<plural>s)?
+        (?P<half>\s+and\s+a\s+half)?(?:-long)?\b(?!-old)"""), _duration),
+    Rule("quarter", _rx(rf"""(?:\b(?P<y0>{_Y})(?:['’]s)?\s+|\b(?P<rel>this|last|next)\s+year['’]s\s+|\bthe\s+
+        (?:(?:comparable|corresponding|same)\s+)?(?P<ago>year[-\s](?:ago|earlier))\s+|\bthe\s+)?
         (?:\b(?:fiscal|calendar)[-\s]+)?\b(?P<q>first|second|
         third|fourth|final|1st|2nd|3rd|4th)[-\s]+(?:fiscal[-\s]+)?(?P<unit>quarter|half)\b(?:\s+(?:of\s+)?(?:the\s+)?
         (?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<y>{_Y})\b)?|\bQ(?P<q2>[1-4])(?:\s+(?P<y2>{_Y}))?\b"""), _quarter),
@@ -544,15 +613,16 @@ RULES: tuple[Rule, ...] = (
         '(?P<yy>\d)0'?s\b|\b(?P<words>{_TENS_WORDS})\b)"""), _decade),
     Rule("century", _rx(r"(?:\bthe\s+)?\b(?P<n>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-first)?)[-\s]+century\b"), _century),
     Rule("season", _rx(rf"""(?:\b(?P<rel>last|next|this|coming|past|the|early|late)\s+)?\b(?P<s>{lx.SEASON})\b
-        (?:\s+(?:of\s+)?(?P<y>{_Y})\b)?"""), _season),
+        (?:\s+(?:of\s+)?(?:(?P<y>{_Y})|(?P<sy>{_SPOKEN_YEAR}))\b)?"""), _season),
     Rule("holiday", _rx(rf"(?:\b(?P<rel>last|next|this)\s+)?\b(?P<h>{_HOLIDAYS})\b"), _holiday),
     Rule("set", _rx(rf"""\b(?:every|each|per)\s+(?:(?P<other>other)\s+|(?P<n>{_NUM})\s+)?(?P<what>{lx.UNIT}s?|{_WD}|
         {lx.MONTH_FULL}|{lx.PART_OF_DAY}|{lx.SEASON})\b|\b(?P<wdplural>{_WD})s\b(?:\s+(?P<pod>{lx.PART_OF_DAY})s?\b)?|
         \b(?P<wd2>{_WD})\s+(?P<pod3>{lx.PART_OF_DAY})s\b"""), lambda m, ctx: _set_any(m, ctx)),
     Rule("set_adverb", _rx(rf"\b(?P<adv>{lx.alternation(lx.SET_ADVERBS)})\b"), _set_adverb),
     Rule("deictic", _rx(rf"""\b(?P<ref>{lx.alternation(k for k in lx.DEICTIC if not k.startswith('in '))}|
-        recent\s+(?:days|weeks|months|years|decades)|the\s+(?:coming|next)\s+(?:few\s+)?(?:days|weeks|
-        months|years|decades))\b(?!-)"""), _deictic),
+        recent\s+(?:days|weeks|months|quarters|years|decades)|(?:the\s+)?coming\s+(?:few\s+)?(?:days|weeks|months|
+        quarters|years|decades)|the\s+next\s+(?:few\s+)?(?:days|weeks|months|quarters|years|decades))\b(?!-)"""),
+         _deictic),
 )  # fmt: skip
 
 
