@@ -33,6 +33,7 @@ def article_page(charset: str = "utf-8") -> str:
         f'<meta charset="{charset}"><title>Kenya passes budget | Example News</title>'
         '<meta property="og:title" content="Kenya passes budget">'
         '<meta name="author" content="Jane Doe"><meta property="article:published_time" content="2024-05-16">'
+        '<meta property="og:site_name" content="Example News">'
     )
     nav = "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav>"
     story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
@@ -56,6 +57,7 @@ def test_article_body_and_metadata() -> None:
     assert article.title == "Kenya passes budget"
     assert (article.published, article.author) == ("2024-05-16", "Jane Doe")
     assert (article.url, article.source) == ("https://news.example/kenya", "page.html")
+    assert article.outlet == "Example News"
 
 
 def test_html_file_uses_the_same_path(tmp_path: Path) -> None:

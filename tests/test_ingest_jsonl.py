@@ -38,8 +38,8 @@ def test_fields_id_and_text_carried_through(tmp_path: Path) -> None:
     path.write_text(
         lines(
             {"id": "wire-1", "text": TEXT, "title": "Talks", "published": "2024-05-16T09:30:00+03:00", "url": "u"},
-            {"id": 42, "text": "Second story.", "date": "2024-05-17", "author": "A. Writer"},
-            {"text": "No id here.", "title": "Untitled", "date": "Thu, 16 May 2024 10:00:00 +0000"},
+            {"id": 42, "text": "Second story.", "date": "2024-05-17", "author": "A. Writer", "source": "Wire One"},
+            {"text": "No id here.", "title": "Untitled", "date": "Thu, 16 May 2024 10:00:00 +0000", "outlet": "Daily"},
         ),
         encoding="utf-8",
     )
@@ -53,6 +53,7 @@ def test_fields_id_and_text_carried_through(tmp_path: Path) -> None:
     assert third.id == content_id("No id here.", "Untitled")
     assert third.published == "2024-05-16T10:00:00+00:00"
     assert [a.source for a in (first, second, third)] == [f"{path}#line {n}" for n in (1, 2, 3)]
+    assert [a.outlet for a in (first, second, third)] == [None, "Wire One", "Daily"]  # the publication, if given
 
 
 def test_invalid_lines_and_wrong_types_reported_by_line(tmp_path: Path) -> None:

@@ -55,6 +55,7 @@ def test_rss_items(tmp_path: Path) -> None:
     assert (quake.title, quake.url, quake.author) == ("Quake shakes Lima", "https://wire.example/quake", "Ana Ruiz")
     assert quake.published == "2024-05-16T10:00:00+00:00"
     assert quake.source == f"{path}#item 1"
+    assert quake.outlet == rain.outlet == "Example wire"  # the channel's title
     assert (rain.text, rain.published) == ("QUITO, May 16 - Heavy rain fell.", None)
     assert_readable(photo, "skipped", "no text")
     assert photo.source == f"{path}#item 3"

@@ -86,6 +86,7 @@ def test_a_version_1_database_gains_the_corpus_tables_and_keeps_its_articles(tmp
     db = sqlite3.connect(path)  # turn it into what version 1 wrote: no corpus tables, no engine_parts
     for table in (*TABLES, "engine_parts"):
         db.execute(f"DROP TABLE {table}")
+    db.execute("ALTER TABLE articles DROP COLUMN outlet")
     db.execute("PRAGMA user_version = 1")
     db.commit()
     db.close()
@@ -95,6 +96,8 @@ def test_a_version_1_database_gains_the_corpus_tables_and_keeps_its_articles(tmp
         assert has_tables(store) and not is_built(store)
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
         assert store.article("abcdef123456") is not None
+        store.write([Outcome("y", "processed", "", Article(id="fedcba654321", text="Bob met Alice.", outlet="Wire"))])
+        assert store.article("fedcba654321").outlet == "Wire"  # type: ignore[union-attr]
         with pytest.raises(StoreError, match="E210"):
             require(store)
 

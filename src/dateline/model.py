@@ -144,8 +144,10 @@ class Event:
 class Article:
     """An article and every layer the pipeline has added to it.
 
-    ``source``, ``url``, ``author`` and ``lang`` describe where the article came from; they are stored but are
-    not part of the output contract. ``sentences`` is an internal layer used by later stages and by ``dateline show``.
+    ``source`` (the input: file, line, feed), ``url``, ``author``, ``outlet`` (the publication's name, where the
+    input gives one: a JSONL record's ``outlet`` or ``source`` field, a feed's title, a page's site name) and
+    ``lang`` describe where the article came from; they are stored but are not part of the output contract.
+    ``sentences`` is an internal layer used by later stages and by ``dateline show``.
     """
 
     id: str
@@ -155,6 +157,7 @@ class Article:
     url: str | None = None
     author: str | None = None
     source: str = ""
+    outlet: str | None = None
     lang: str | None = None
     dateline: Dateline | None = None
     sentences: list[Span] = field(default_factory=list)

@@ -84,12 +84,15 @@ def cluster_key(source: str | None, target: str | None, cameo: str | None, mode:
     return f"{source or ''}|{target or ''}|{cameo[:2]}|{mode}"
 
 
-def outlet(url: str | None, source: str | None) -> str | None:
-    """The outlet of an article: its URL's host without "www.", else its input (file or feed) without line number."""
+def outlet(url: str | None, source: str | None, name: str | None = None) -> str | None:
+    """The outlet of an article, as GDELT names sources: its URL's host without "www.", else the outlet ``name``
+    its input gave, else its input (file or feed) without line number."""
     if url:
         host = urlsplit(url).hostname or ""
         if host:
             return host.removeprefix("www.")
+    if name:
+        return name
     if source:
         return source.split("#", 1)[0] or None
     return None
@@ -117,14 +120,15 @@ def _place_of(item: Mention | dict[str, Any]) -> tuple[str | None, str | None, s
 def article_mentions(store: Store, article_id: str) -> list[Mention]:
     """Every event of the stored article as a :class:`Mention`, places resolved through the article's places."""
     row = store.db.execute(
-        "SELECT id, text, anchor, url, source, tone, dateline FROM articles WHERE id = ?", (article_id,)
+        "SELECT id, text, anchor, url, source, outlet, tone, dateline FROM articles WHERE id = ?", (article_id,)
     ).fetchone()
     if row is None:
         return []
     places = _places(store, article_id)
     dateline_place = (json.loads(row["dateline"]) or {}).get("place") if row["dateline"] else None
     doc_tone = (json.loads(row["tone"]) or {}).get("score") if row["tone"] else None
-    context = (row["text"], row["anchor"], outlet(row["url"], row["source"]), doc_tone, dateline_place, places)
+    source_outlet = outlet(row["url"], row["source"], row["outlet"])
+    context = (row["text"], row["anchor"], source_outlet, doc_tone, dateline_place, places)
     events = store.db.execute("SELECT * FROM events WHERE article_id = ? ORDER BY seq", (article_id,))
     return [_mention(article_id, event, context) for event in events]
 

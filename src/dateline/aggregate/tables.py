@@ -56,7 +56,8 @@ TABLES: dict[str, Table] = {
         (
             ("article_id", "a.id", S), ("title", "a.title", S), ("published", "a.published", S),
             ("anchor", "a.anchor", S), ("url", "a.url", S), ("author", "a.author", S), ("source", "a.source", S),
-            ("lang", "a.lang", S), ("dateline_place", "json_extract(a.dateline, '$.place')", S),
+            ("outlet", "a.outlet", S), ("lang", "a.lang", S),
+            ("dateline_place", "json_extract(a.dateline, '$.place')", S),
             ("tone", "json_extract(a.tone, '$.score')", F), ("chars", "length(a.text)", N), ("text", "a.text", S),
         ),
         "articles a",

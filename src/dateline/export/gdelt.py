@@ -261,8 +261,9 @@ def gkg_rows(store: Store, export_stamp: str, avgtone_scale: float) -> Iterator[
         themes = [(t, e.trigger.start) for e in article.events if (t := theme(e.cameo))]
         persons = _names(article, "person")
         organisations = _names(article, "organisation")
+        source_name = outlet(article.url, article.source, article.outlet)
         values: list[Any] = [
-            f"{export_stamp}-{number}", published_stamp(article.published, 0), 1, outlet(article.url, article.source),
+            f"{export_stamp}-{number}", published_stamp(article.published, 0), 1, source_name,
             document, "", "", ";".join(dict.fromkeys(t for t, _ in themes)), ";".join(f"{t},{o}" for t, o in themes),
             ";".join(_location(p, enhanced=False) for p in article.places if p.lat is not None),
             ";".join(_location(p, enhanced=True) for p in article.places if p.lat is not None),

@@ -86,6 +86,7 @@ def _parse(html: str | bytes, source: str, url: str | None, charset: str | None)
         url=url or meta.url or None,
         author=meta.author or None,
         source=source,
+        outlet=meta.sitename or None,
     )
 
 

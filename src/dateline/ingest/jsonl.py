@@ -115,6 +115,7 @@ def _article(record: dict[str, Any], number: int, source: str) -> Article | Outc
         url=optional_text(record.get("url")),
         author=optional_text(record.get("author")),
         source=source,
+        outlet=optional_text(record.get("outlet")) or optional_text(record.get("source")),
     )
 
 

@@ -32,8 +32,10 @@ def read_feed(data: bytes, source: str) -> Iterator[Article | Outcome]:
     if not entries:
         yield _empty_feed(feed, source)
         return
+    channel = feed.get("feed") or {}
+    outlet = _plain(channel.get("title"), channel.get("title_detail"))
     for number, entry in enumerate(entries, start=1):
-        yield parse_entry(entry, f"{source}#item {number}")
+        yield parse_entry(entry, f"{source}#item {number}", outlet)
 
 
 def _empty_feed(feed: Any, source: str) -> Outcome:
@@ -51,7 +53,7 @@ def _parser_message(feed: Any) -> str:
     return str(exc) or type(exc).__name__
 
 
-def parse_entry(entry: Any, source: str) -> Article | Outcome:
+def parse_entry(entry: Any, source: str, outlet: str | None = None) -> Article | Outcome:
     """An item as an article: text from its longest ``content``, else its summary/description, as plain text."""
     text = _entry_text(entry)
     if not text:
@@ -68,6 +70,7 @@ def parse_entry(entry: Any, source: str) -> Article | Outcome:
         url=optional_text(entry.get("link")),
         author=optional_text(entry.get("author")),
         source=source,
+        outlet=outlet,
     )
 
 

@@ -27,8 +27,9 @@ from typing import Any
 from dateline.errors import StoreError
 from dateline.model import Article, Outcome
 
-#: 1: articles, layers, ingest log, runs. 2: adds the corpus tables (duplicates, event clusters, mentions) and the
-#: Dask engine's record of merged shards; a version-1 database gains them, empty, when opened for writing.
+#: 1: articles, layers, ingest log, runs. 2: adds the articles' ``outlet``, the corpus tables (duplicates, event
+#: clusters, mentions) and the Dask engine's record of merged shards; a version-1 database gains them (the outlet
+#: null, the tables empty) when opened for writing.
 SCHEMA_VERSION = 2
 
 #: Seconds a writer waits for another process's write transaction before giving up (a batch commits in well
@@ -61,12 +62,14 @@ JSON_COLUMNS: dict[str, frozenset[str]] = {
     "events": frozenset({"sentence", "trigger", "source", "target"}),
 }
 
-ARTICLE_COLUMNS = ("id", "title", "published", "url", "author", "source", "lang", "dateline", "text", "tone")
+ARTICLE_COLUMNS = (
+    "id", "title", "published", "url", "author", "source", "outlet", "lang", "dateline", "text", "tone",
+)  # fmt: skip
 
 _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS articles (
         id TEXT PRIMARY KEY, title TEXT, published TEXT, url TEXT, author TEXT, source TEXT, lang TEXT,
-        dateline TEXT, text TEXT NOT NULL, tone TEXT, anchor TEXT, stored_at REAL NOT NULL)""",
+        dateline TEXT, text TEXT NOT NULL, tone TEXT, anchor TEXT, stored_at REAL NOT NULL, outlet TEXT)""",
     """CREATE TABLE IF NOT EXISTS ingest_log (
         source TEXT PRIMARY KEY, status TEXT NOT NULL CHECK (status IN ('processed', 'skipped', 'failed')),
         reason TEXT NOT NULL, article_id TEXT, run_id INTEGER, logged_at REAL NOT NULL)""",
@@ -239,6 +242,9 @@ class Store:
                     self.db.execute(ddl)
             for ddl in (*_INDEXES, *CORPUS_TABLES.values(), *_CORPUS_INDEXES, *_ENGINE_SCHEMA):
                 self.db.execute(ddl)
+            article_columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+            if "outlet" not in article_columns:  # a version-1 database
+                self.db.execute("ALTER TABLE articles ADD COLUMN outlet TEXT")
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # -- writes -------------------------------------------------------------------------------------------
