@@ -183,13 +183,13 @@ def read_shard(shard: Shard, max_bytes: int = ingest.DEFAULT_MAX_BYTES) -> Itera
     if shard.end is None:
         yield from ingest.read_file(shard.path, max_bytes=max_bytes)
         return
-    offset = shard.first_line - 1
     with open(shard.path, "rb") as handle:
         handle.seek(shard.start)
-        for item in read_jsonl(_Range(handle, shard.end), shard.path, max_bytes, whole=shard.label):
+        lines = _Range(handle, shard.end)
+        for item in read_jsonl(lines, shard.path, max_bytes, whole=shard.label, first_line=shard.first_line):
             if isinstance(item, Outcome) and item.source == shard.label and item.status == "skipped":
                 continue  # "no records" in this range: the file has records elsewhere (the plan checked)
-            yield _renumber(item, shard.path, offset)
+            yield item
 
 
 class _Range:
@@ -205,22 +205,6 @@ class _Range:
         line = self.handle.readline(left if size < 0 else min(size, left))
         self.position += len(line)
         return line
-
-
-def _renumber(item: Item, path: str, offset: int) -> Item:
-    """Shift line numbers counted within a range to numbers in the whole file.
-
-    ``read_jsonl`` numbers lines from 1 and names them ``"{path}#line {n}"`` (reasons start ``"line {n}:"``);
-    a ``first_line`` argument there would make this unnecessary.
-    """
-    prefix = f"{path}#line "
-    if offset == 0 or not item.source.startswith(prefix):
-        return item
-    local = int(item.source[len(prefix) :])
-    item.source = f"{prefix}{local + offset}"
-    if isinstance(item, Outcome) and item.reason.startswith(f"line {local}:"):
-        item.reason = f"line {local + offset}:{item.reason[len(f'line {local}:') :]}"
-    return item
 
 
 # -- workers ------------------------------------------------------------------------------------------------

@@ -27,17 +27,18 @@ class LineStream(Protocol):
 
 
 def read_jsonl(
-    stream: LineStream, label: str, max_bytes: int, *, whole: str | None = None
+    stream: LineStream, label: str, max_bytes: int, *, whole: str | None = None, first_line: int = 1
 ) -> Iterator[Article | Outcome]:
     """One article or outcome per non-blank line of ``stream``; ``label`` names lines as ``"{label}#line {n}"``.
 
     ``whole`` is the source for outcomes about the stream itself (a truncated gzip, no records); it defaults to
-    ``label``. A line longer than ``max_bytes`` is skipped without being held in memory.
+    ``label``. ``first_line`` is the number of the stream's first line (a range of a file starts further on). A
+    line longer than ``max_bytes`` is skipped without being held in memory.
     """
     whole = whole or label
     records = 0
     try:
-        for number, line in _lines(stream, max_bytes):
+        for number, line in _lines(stream, max_bytes, first_line):
             source = f"{label}#line {number}"
             if line is None:
                 yield Outcome(source, "skipped", f"line {number}: {_too_long(max_bytes)}")
@@ -65,9 +66,9 @@ def _too_long(max_bytes: int) -> str:
     return f"line too long (over the {human_size(max_bytes)} limit)"
 
 
-def _lines(stream: LineStream, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """Numbered lines (1-based); None stands for a line over ``max_bytes``, whose bytes are read and dropped."""
-    number = 0
+def _lines(stream: LineStream, max_bytes: int, first: int = 1) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines (from ``first``); None stands for a line over ``max_bytes``, whose bytes are read and dropped."""
+    number = first - 1
     while line := stream.readline(max_bytes + 1):
         number += 1
         if len(line) > max_bytes and not line.endswith(b"\n"):
