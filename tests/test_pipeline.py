@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 import pytest
@@ -120,3 +121,34 @@ def test_a_stage_over_the_time_limit_fails_its_article_only() -> None:
     outcomes = list(pipe.process([article("This is SLOW to analyse, sadly.", 1), article("Alice met Bob in Rome.", 2)]))
     assert [o.status for o in outcomes] == ["failed", "processed"]
     assert outcomes[0].reason == "stage slow: over the time limit (0.3 s)"
+
+
+class Sleepy(Stage):
+    name = "sleepy"
+    assigns: ClassVar[tuple[str, ...]] = ("nap",)
+
+    def __call__(self, article: Article, doc: Doc | None) -> None:
+        if "SLOW" in article.text:
+            time.sleep(0.4)
+
+
+class Sleepier(Sleepy):
+    name = "sleepier"
+    assigns: ClassVar[tuple[str, ...]] = ("longer_nap",)
+
+
+def test_outside_the_main_thread_an_article_stops_at_the_next_stage_after_its_time() -> None:
+    import threading
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    pipe = Pipeline([Metadata(), Sentences(), Sleepy(), Sleepier()], nlp=nlp, limits=Limits(max_seconds=0.3))
+    ran: list[Outcome] = []
+    texts = [article("This is SLOW to analyse, sadly.", 1), article("Alice met Bob in Rome.", 2)]
+    worker = threading.Thread(target=lambda: ran.extend(pipe.process(texts)))  # as in the web server
+    started = time.monotonic()
+    worker.start()
+    worker.join(10)
+    assert time.monotonic() - started < 2  # the second slow stage never ran
+    assert [o.status for o in ran] == ["failed", "processed"]
+    assert ran[0].reason == "over the time limit (0.3 s)"

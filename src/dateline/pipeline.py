@@ -8,8 +8,10 @@
 from __future__ import annotations
 
 import itertools
+import math
 import signal
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -99,9 +101,10 @@ class Pipeline:
 
     def _run_stages(self, article: Article, doc: Doc | None, *, needs_doc: bool) -> Outcome | None:
         try:
-            with deadline(self.limits.max_seconds):
+            with deadline(self.limits.max_seconds) as budget:
                 for stage in self.stages:
                     if stage.needs_doc is needs_doc:
+                        budget.check()
                         outcome = _call(stage, article, doc, self.limits.max_seconds)
                         if outcome is not None:
                             return outcome
@@ -133,16 +136,30 @@ class StageTimeout(Exception):
     """Raised inside a stage that ran past ``Limits.max_seconds``."""
 
 
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Interrupt the block with :class:`StageTimeout` after ``seconds``.
+class Budget:
+    """Time left for one article: :meth:`check` raises :class:`StageTimeout` once ``seconds`` have passed."""
 
-    Uses a real-time interval timer, which only the main thread of a process can set: elsewhere (a thread of a
-    web server, say) the block runs unbounded. Worker processes run their tasks in their main thread.
+    def __init__(self, seconds: float) -> None:
+        self.ends = time.monotonic() + seconds if seconds > 0 else math.inf
+
+    def check(self) -> None:
+        if time.monotonic() > self.ends:
+            raise StageTimeout()
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[Budget]:
+    """Interrupt the block with :class:`StageTimeout` after ``seconds``, and give it a :class:`Budget` to check.
+
+    The interruption uses a real-time interval timer, which only the main thread of a process can set (worker
+    processes run their tasks in their main thread). Elsewhere (a thread of the web server) nothing can stop a
+    stage from outside; the caller checks the budget between stages instead, so an article stops at the first
+    stage boundary after its time is up.
     """
+    budget = Budget(seconds)
     usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
-        yield
+        yield budget
         return
 
     def expire(signum: int, frame: object) -> None:
@@ -151,7 +168,7 @@ def deadline(seconds: float) -> Iterator[None]:
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        yield budget
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
