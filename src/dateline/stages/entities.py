@@ -3,31 +3,49 @@
 Repairs done here are the ones that change spans or labels, so every later stage sees the same mentions. They run
 as one cascade, each step a small function over the list of mentions:
 
-1. Upper-case lines (headlines, datelines, results tables) are recognised again from a title-cased copy: the
-   small model's features lean on capitalisation and miss most entities written in capitals.
-2. A possessive inside an entity splits it ("Singapore's S. Rajaratnam School" -> "Singapore", "S. Rajaratnam
-   School"), the owner taking GPE when it names a country or the entity's own label otherwise.
-3. Spans are trimmed: a leading determiner ("the Federal Reserve") and trailing common nouns ("Interfax news
-   agency") are not part of a name.
-4. Labels are fixed from what the words are: international bodies are ORG ("U.N."), country names are GPE, a
-   capitalised run after a personal title is a PERSON ("President Lebed"), a capitalised run ending in an
-   organisation head noun ("Ministry", "Bank", "School of ...") is an ORG, and on a sports page a town or county
-   named as a side in a result ("Surrey beat Kent", "CHICAGO 73 65") is a team, ORG.
-5. Names spaCy missed are added: capitalised runs after a personal title, and country names (the gazetteer makes
-   this case-robust).
-6. Labels are made consistent within the article: a name seen with one label gives that label to its other
-   mentions, and a person's surname alone ("Lebed" after "Alexander Lebed") is that person.
+1. Upper-case lines (headlines, datelines, results tables) are recognised again from a true-cased copy, in which
+   the words the article itself writes in lower case are lower-cased and the rest capitalised: the small model's
+   features lean on capitalisation and miss most entities written in capitals.
+2. Spans are split and trimmed: at a possessive ("Singapore's S. Rajaratnam School" -> "Singapore", "S. Rajaratnam
+   School", the owner taking GPE when it names a country), at tokens no name holds (numbers, line breaks, spaced
+   dashes, "v"), and without a leading determiner ("the Federal Reserve") or trailing common nouns ("Interfax news
+   agency").
+3. Hyphenated names are made whole: a name grows over the hyphen-joined words around it ("Chester-le-Street",
+   "al-Aqsa", "Kang Young-hoon") and its pieces merge; what cannot be a name is dropped (a lone lower-case particle
+   such as "au", or only the generic words of a sports page: "SOCCER", "Men 's").
+4. Labels are fixed from what the words are and what surrounds them: international bodies are ORG ("U.N."),
+   country names GPE, "the town of X" and a known place after "in" GPE, "the firm X" / "X shares" /
+   "X striker" ORG, a capitalised run after a personal title PERSON ("President Lebed"), a capitalised run ending
+   in an organisation head noun or company suffix ("Ministry of Defence", "Pirelli SpA") ORG.
+5. Sports pages: a town or county named as a side in a result ("Surrey beat Kent") is a team, ORG; the names in
+   results lines, league tables, fixtures and innings totals ("Leeds 2 Hull 1", "CHICAGO 73 65 .529") are teams
+   too and are added when spaCy missed them. Countries keep GPE (national sides). These labels are sure: step 8
+   does not overrule them.
+6. The place of a dateline ("PARIS 1996-08-30", "LAGOS, May 3") is GPE, added when missed, and sure.
+7. Names spaCy missed are added: capitalised runs after a personal title, country names (the gazetteer makes this
+   case-robust), and runs in shapes only people's names take ("W. Athey", "Petr Korda ( Czech Republic )", players
+   listed in a line-up).
+8. Labels are made consistent within the article: a name seen with one label gives that label to its other
+   mentions (sure labels outvote the rest), and a person's surname alone ("Lebed" after "Alexander Lebed") is that
+   person.
+
+The word lists live in ``resources/entity_words.toml``. Steps read the doc's LOWER column or run precompiled
+patterns over the text rather than looping over tokens, so the stage costs a few percent of the parse.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.pipeline import EntityRecognizer
+from spacy.tokens import Doc, Span, Token
 
 from dateline import nlp as nlp_loader
 from dateline.model import Article, Entity
@@ -39,31 +57,29 @@ from dateline.stages.places.gazetteer import words
 #: Labels repaired here; other spaCy labels (DATE, MONEY, NORP...) pass through untouched.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
-# Words that, written before a capitalised run, make it a person's name.
-PERSON_TITLES = words(
-    """
-    mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady president premier chancellor minister senator sen. sen
-    governor gov. gov mayor king queen prince princess pope ayatollah sheikh general gen. gen colonel col.
-    captain capt. lieutenant sergeant commander admiral judge justice ambassador envoy secretary spokesman
-    spokeswoman spokesperson chairman chairwoman chief coach manager striker midfielder defender goalkeeper
-    forward batsman bowler captain champion leader rev. reverend father bishop archbishop cardinal rabbi imam
-    deputy director rep. rep congressman congresswoman representative dictator sultan emir crown
-    """
-)
 
-# Head nouns that end an organisation's name ("Ministry", "Bank of England", "Rajaratnam School of ...").
-ORG_HEADS = words(
-    """
-    ministry department agency bank bureau council committee commission party university college school
-    institute institution academy association federation union league club corporation corp corp. company co
-    co. inc inc. ltd ltd. plc group holdings airlines airline airways parliament congress senate assembly
-    court tribunal authority army navy police service services office organisation organization foundation
-    fund trust exchange board cabinet government command force forces front movement alliance society network
-    news times post journal herald tribune telegraph radio television tv press daily center centre hospital
-    church brigade brigades guard commission inc. partners securities bancorp motors industries systems
-    """
-)
+def _lexicon() -> dict[str, frozenset[str]]:
+    """The word lists of ``resources/entity_words.toml``, each as a set of lower-case words."""
+    text = resources.files("dateline.resources").joinpath(_RESOURCE).read_text(encoding="utf-8")
+    return {name: words(block) for name, block in tomllib.loads(text).items()}
 
+
+_RESOURCE = "entity_words.toml"
+_WORDS = _lexicon()
+#: Words that, written before a capitalised run, make it a person's name.
+PERSON_TITLES = _WORDS["person_titles"]
+#: Legal and trading forms that end a company's name ("Inc", "SpA", "Holdings").
+COMPANY_SUFFIXES = _WORDS["company_suffixes"]
+#: Head nouns that end an organisation's name ("Ministry", "Bank of England"), company suffixes included.
+ORG_HEADS = _WORDS["org_heads"] | COMPANY_SUFFIXES
+_SPORTS = _WORDS["sports"]
+_NOT_NAMES = _WORDS["not_names"]
+_HEADLINE_WORDS = _WORDS["headline_words"]
+_HOME_NATIONS = frozenset(w.replace("_", " ") for w in _WORDS["home_nations"])
+_PLACE_NOUNS = _WORDS["place_nouns"]
+_ORG_DESCRIPTORS = _WORDS["org_descriptors"]
+_COMPANY_NOUNS = _WORDS["company_nouns"]
+_TEAM_ROLES = _WORDS["team_roles"]
 _CONNECTORS = frozenset({"of", "for", "and", "&", "de", "du", "des", "la", "le", "del", "on"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _CAPS_RATIO = 0.8
@@ -76,6 +92,7 @@ class Mention:
     start: int  # token index
     end: int  # token index, exclusive
     label: str
+    sure: bool = False  # label read off a strong context (a results line); consistency does not overrule it
 
 
 class Entities(Stage):
@@ -95,10 +112,15 @@ def repair(doc: Doc) -> list[Mention]:
     mentions = [piece for m in mentions for piece in split_possessive(doc, m)]
     mentions = [piece for m in mentions for piece in split_at_breaks(doc, m)]
     mentions = [t for m in mentions if (t := trim(doc, m)) is not None]
+    mentions = join_hyphenated(doc, mentions)
+    mentions = [m for m in mentions if m.label not in NAME_LABELS or may_be_name(doc, m)]
     mentions = fix_labels(doc, mentions)
-    mentions = fix_teams(doc, mentions)
+    if is_sports_page(doc):
+        mentions = table_teams(doc, fix_teams(doc, mentions))
+    mentions = mark_datelines(doc, mentions)
     mentions = add_missing(doc, mentions, _title_runs(doc))
     mentions = add_missing(doc, mentions, _country_runs(doc))
+    mentions = add_missing(doc, mentions, person_shapes(doc))
     mentions = make_consistent(doc, mentions)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -112,12 +134,12 @@ def to_entity(doc: Doc, mention: Mention) -> Entity:
 
 
 def recognise(doc: Doc) -> list[Mention]:
-    """spaCy's entities, except in upper-case lines, where a title-cased copy's entities replace them."""
+    """spaCy's entities, except in upper-case lines, where the entities of a true-cased copy replace them."""
     mentions = [Mention(e.start, e.end, e.label_) for e in doc.ents]
-    for line_start, line_end in _caps_lines(doc.text):
-        found = _recognise_titlecased(doc, line_start, line_end)
-        if found is None:
-            continue
+    lines = list(_caps_lines(doc.text))
+    if not lines:
+        return mentions
+    for (line_start, line_end), found in zip(lines, _recognise_truecased(doc, lines), strict=True):
         inside = [m for m in mentions if line_start <= doc[m.start].idx < line_end]
         mentions = [m for m in mentions if m not in inside] + found
     return sorted(mentions, key=lambda m: m.start)
@@ -132,30 +154,52 @@ def _caps_lines(text: str) -> Iterable[tuple[int, int]]:
         offset += len(line) + 1
 
 
-def _recognise_titlecased(doc: Doc, line_start: int, line_end: int) -> list[Mention] | None:
-    """Entities of one upper-case line, found on its title-cased copy and mapped back to ``doc``'s tokens."""
-    line = doc.text[line_start:line_end]
-    titled = _titlecase(line)
-    if len(titled) != len(line):
-        return None
+def _recognise_truecased(doc: Doc, lines: list[tuple[int, int]]) -> list[list[Mention]]:
+    """Entities of each upper-case line, found on a true-cased copy and mapped back to ``doc``'s tokens."""
+    common = _common_words(doc.text)
     nlp = nlp_loader.load()
-    copy = nlp.get_pipe("ner")(nlp.make_doc(titled))
+    copies = [nlp.make_doc(_truecase(doc.text[start:end], common)) for start, end in lines]
+    ner = nlp.get_pipe("ner")
+    assert isinstance(ner, EntityRecognizer)
+    return [_mapped(doc, start, copy) for (start, _), copy in zip(lines, ner.pipe(copies), strict=True)]
+
+
+def _mapped(doc: Doc, offset: int, copy: Doc) -> list[Mention]:
+    """The name entities of a line's copy as mentions over ``doc``, the line starting at character ``offset``."""
     found = []
     for ent in copy.ents:
-        span = doc.char_span(line_start + ent.start_char, line_start + ent.end_char, alignment_mode="expand")
+        span = doc.char_span(offset + ent.start_char, offset + ent.end_char, alignment_mode="expand")
         if span is not None and ent.label_ in NAME_LABELS:
             found.append(Mention(span.start, span.end, ent.label_))
     return found
 
 
-def _titlecase(line: str) -> str:
-    """Capitalise each word but keep short all-capital tokens that look like acronyms ("U.S.", "UN", "NATO")."""
-    words = re.split(r"(\s+)", line)
-    return "".join(w if _keeps_capitals(w) else w.capitalize() for w in words)
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]+(?![\w-])")
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _keeps_capitals(word: str) -> bool:
-    return "." in word.strip(".") or (len(word) <= 4 and word.isalpha() and word.upper() in _acronyms())
+def _common_words(text: str) -> frozenset[str]:
+    """Words this article writes in lower case and never capitalised mid-sentence: ordinary words, not names.
+
+    Reading the article's own usage is how a headline in capitals gets true-cased without a dictionary: "BEAT",
+    "TAKE" and "OVER" are written in lower case in the story, "LEICESTERSHIRE" never is.
+    """
+    lower = set(_LOWER_WORD.findall(text))
+    capitalised = {w.lower() for w in _CAPITALISED_INSIDE.findall(text)}
+    return frozenset((lower - capitalised) | (STOP_WORDS - capitalised) | _HEADLINE_WORDS | {"s"})
+
+
+def _truecase(line: str, common: frozenset[str]) -> str:
+    """Lower-case the ordinary words of an upper-case line and capitalise the rest; acronyms stay as they are."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group()
+        if word.lower() in common:
+            return word.lower()
+        return word if word in _acronyms() or len(word) == 1 else word.capitalize()
+
+    return _LETTERS.sub(fix, line)
 
 
 @cache
@@ -163,7 +207,7 @@ def _acronyms() -> frozenset[str]:
     return frozenset({"UN", "EU", "NATO", "IMF", "US", "USA", "UK", "UAE", "OPEC", "FIFA", "UEFA", "NBA", "NFL", "CIA"})
 
 
-# 2. Possessive split.
+# 2. Splits and trimming.
 
 
 def split_possessive(doc: Doc, mention: Mention) -> list[Mention]:
@@ -191,10 +235,29 @@ def split_at_breaks(doc: Doc, mention: Mention) -> list[Mention]:
 
 
 def _is_break(token: Token) -> bool:
-    return token.like_num or token.text in {"-", "--", "\u2013", "\u2014", "v", "vs", "vs.", "(", ")", ":", ";", "/"}
+    if token.is_space or token.like_num:
+        return True
+    if token.text in _DASHES:
+        return not _joins_words(token)
+    return token.text in _BREAK_WORDS
 
 
-# 3. Trimming.
+def _joins_words(token: Token) -> bool:
+    """A hyphen written between two words without spaces ("Chester-le-Street"), not a dash between names."""
+    doc = token.doc
+    return (
+        token.text in _HYPHENS
+        and 0 < token.i < len(doc) - 1
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+        and doc[token.i - 1].is_alpha
+        and doc[token.i + 1].is_alpha
+    )
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+_BREAK_WORDS = frozenset({"v", "vs", "vs.", "(", ")", ":", ";", "/"})
 
 
 def trim(doc: Doc, mention: Mention) -> Mention | None:
@@ -214,6 +277,76 @@ def trim(doc: Doc, mention: Mention) -> Mention | None:
     return Mention(start, end, mention.label)
 
 
+# 3. Hyphenated names, and what cannot be a name.
+
+# Lower-case particles that sit inside a hyphenated name ("Chester-le-Street", "al-Aqsa", "Ata-ur-Rehman").
+NAME_PARTICLES = words("al el ul ur ud ad as an ash le la les de du des di da dos do del au aux sur en bin ibn von")
+# A short lower-case syllable after a hyphen ends many East Asian given names ("Young-hoon"); longer ones are words.
+_SYLLABLE = re.compile(r"[a-z]{1,4}")
+
+
+def join_hyphenated(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Grow names over the hyphen-joined words around them, merge pieces of one name, drop lone particles.
+
+    spaCy often labels "Chester-le-Street" or "Urus-Martan" in pieces; each piece costs a wrong mention and the
+    name a missed one, and a stray particle ("au" of "Port-au-Prince") would be read as a name of its own.
+    """
+    for mention in [m for m in mentions if m.label in NAME_LABELS]:
+        grown = _grow(doc, mention)
+        if (grown.start, grown.end) == (mention.start, mention.end) or mention not in mentions:
+            continue
+        pieces = [m for m in mentions if m.label in NAME_LABELS and m.start < grown.end and m.end > grown.start]
+        if any(m.start < grown.start or m.end > grown.end for m in pieces if m is not mention):
+            continue  # a longer name already holds these words
+        grown.label = max(pieces, key=lambda m: m.end - m.start).label
+        mentions = [m for m in mentions if m not in pieces and m is not mention] + [grown]
+    return mentions
+
+
+def _grow(doc: Doc, mention: Mention) -> Mention:
+    start, end = mention.start, mention.end
+    while end + 1 < len(doc) and _joins_words(doc[end]) and (step := _right_piece(doc, end + 1, mention.label)):
+        end += 1 + step
+    while start - 1 > 0 and _joins_words(doc[start - 1]) and _left_piece(doc[start - 2]):
+        start -= 2
+    while end - start > 2 and _prefix(doc, start):
+        start += 2  # "ex-England", "pro-Moscow": the prefix is not part of the name
+    return Mention(start, end, mention.label)
+
+
+def _right_piece(doc: Doc, i: int, label: str) -> int:
+    """How many tokens from ``i`` continue a hyphenated name: a capitalised word, or a particle and what follows."""
+    piece = doc[i]
+    if piece.text[:1].isupper():
+        return 1
+    if piece.lower_ in NAME_PARTICLES and i + 2 < len(doc) and _joins_words(doc[i + 1]):
+        return 2 + _right_piece(doc, i + 2, label) if doc[i + 2].text[:1].isupper() else 0
+    if label == "PERSON" and _SYLLABLE.fullmatch(piece.text) and len(doc[i - 2]) <= 5:
+        return 1  # a syllable after a syllable: "Young-hoon", "Chun-yeh" (not "Smith-led")
+    return 0
+
+
+def _left_piece(token: Token) -> bool:
+    return token.text[:1].isupper() or token.lower_ in NAME_PARTICLES
+
+
+def _prefix(doc: Doc, start: int) -> bool:
+    first = doc[start]
+    return first.is_lower and first.lower_ not in NAME_PARTICLES and _joins_words(doc[start + 1])
+
+
+def may_be_name(doc: Doc, mention: Mention) -> bool:
+    """False for what cannot be a name: lower-case words only ("au" of "Port-au-Prince"), or only stop words and
+    the generic words of a sports page ("SOCCER", "Men 's", "Standings")."""
+    span = doc[mention.start : mention.end]
+    if not any(c.isupper() for c in span.text):
+        return False
+    return not all(t.lower_ in _GENERIC or not any(c.isalpha() for c in t.text) for t in span)
+
+
+_GENERIC = _SPORTS | _NOT_NAMES | STOP_WORDS
+
+
 # 4. Label fixes.
 
 
@@ -223,13 +356,52 @@ def fix_labels(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         span = doc[mention.start : mention.end]
         if mention.label in NAME_LABELS | {"NORP"} and knowledge.igo(span.text):
             mention.label = "ORG"  # "U.N.", "NATO", "EU": international bodies, whatever spaCy guessed
-        elif mention.label in NAME_LABELS and gazetteer.country_code(span.text):
+        elif mention.label in NAME_LABELS and is_country(span.text):
             mention.label = "GPE"
         elif mention.label in {"PERSON", "ORG"} and len(span) == 1 and span.text.lower().endswith("shire"):
             mention.label = "GPE"  # English county names
+        elif mention.label in {"PERSON", "ORG"} and _named_place(doc, span):
+            mention.label = "GPE"
+        elif mention.label in {"PERSON", "GPE", "LOC"} and _named_organisation(doc, span, mention.label):
+            mention.label = "ORG"
         elif mention.label in NAME_LABELS - {"PERSON"} and _after_title(doc, mention.start):
             mention.label = "PERSON"
     return _apply_org_heads(doc, mentions)
+
+
+def is_country(text: str) -> bool:
+    """A sovereign state's name, or a home nation's that is named like one ("Wales")."""
+    return gazetteer.country_code(text) is not None or text.lower() in _HOME_NATIONS
+
+
+def _named_place(doc: Doc, span: Span) -> bool:
+    """ "the town of Chatelet", or a known place after "in" / "near" that has no organisation word in it."""
+    if span.start < 2 or any(t.lower_ in ORG_HEADS for t in span):
+        return False
+    before, noun = doc[span.start - 1], doc[span.start - 2]
+    if before.lower_ == "of" and noun.lower_ in _PLACE_NOUNS:
+        return True
+    if before.lower_ not in {"in", "near", "outside"}:
+        return False
+    return any(e.population >= 10_000 for e in gazetteer.lookup(span.text))
+
+
+def _named_organisation(doc: Doc, span: Span, label: str) -> bool:
+    """ "the firm Multico", "Magna shares", "Norwich striker": the words around say an organisation is named.
+
+    "X shares" turns only a supposed person: a place before it names a market ("Tokyo shares").
+    """
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if is_country(span.text) or _after_title(doc, span.start):
+        return False
+    if before is not None and before.is_lower and before.lower_ in _ORG_DESCRIPTORS:
+        return True
+    if after is not None and after.tag_ == "POS" and span.end + 1 < len(doc):
+        after = doc[span.end + 1]
+    if after is None or not after.is_lower:
+        return False
+    return after.lower_ in _TEAM_ROLES or (after.lower_ in _COMPANY_NOUNS and label == "PERSON")
 
 
 def _after_title(doc: Doc, start: int) -> bool:
@@ -292,7 +464,7 @@ def _is_capitalised(token: Token) -> bool:
     return (token.is_alpha and token.text[:1].isupper()) or (token.text[:1].isupper() and token.text.endswith("."))
 
 
-# Sports pages name teams after their towns and counties ("Surrey beat Kent", "CHICAGO 73 65 .529").
+# 5. Sports pages name teams after their towns and counties ("Surrey beat Kent", "CHICAGO 73 65 .529").
 
 _SPORTS_CUES = words(
     """
@@ -304,14 +476,17 @@ _SPORTS_CUES = words(
 _RESULT_WORDS = frozenset({"beat", "beats", "defeated", "drew", "draw", "lost", "v", "vs", "vs.", "versus", "at"})
 
 
+def is_sports_page(doc: Doc) -> bool:
+    """Three words of sport or more: a page where places named as sides are teams."""
+    return len(token_positions(doc, _SPORTS_CUES)) >= 3
+
+
 def fix_teams(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """On a sports page, a town or county named as a side in a result or a table row is a team (ORG)."""
-    if len(token_positions(doc, _SPORTS_CUES)) < 3:
-        return mentions
     for mention in mentions:
         if mention.label in {"GPE", "LOC", "PERSON"} and _plays(doc, mention):
             text = doc[mention.start : mention.end].text
-            if gazetteer.country_code(text):
+            if is_country(text):
                 continue  # national sides keep their country's label
             if mention.label != "PERSON" or _known_place(text):
                 mention.label = "ORG"
@@ -337,7 +512,82 @@ def _numeric(token: Token | None) -> bool:
     return token is not None and token.like_num and not re.fullmatch(r"\d{4}-\d\d-\d\d", token.text)
 
 
-# 5. Missing names.
+# Results lines and league tables: "Leeds 2 Hull 1", "Leeds 4 3 1 0 7 2 10", "Postponed : Leeds v Hull",
+# "At Hove : Sussex 363 and 201-5 ( ... ) , Kent 250". spaCy misses most names there, having no sentence to read.
+_WORD = r"[A-Z][A-Za-z'&.]*(?:-[A-Z][A-Za-z'&.]*)*"
+_NAME = rf"{_WORD}(?: (?:{_WORD}|'s|of|de|del|la|le|di|da))*"
+_SCORE = r"\d+(?:-\d+)?(?![\d-]|[/:.,]\d)"
+_COUNTRY = r"(?: \( [A-Z][A-Za-z. ]* \))?"
+_RESULT_ROW = re.compile(rf"^(?P<a>{_NAME}){_COUNTRY} {_SCORE} (?P<b>{_NAME}){_COUNTRY} {_SCORE}(?: |$)", re.M)
+_TABLE_ROW = re.compile(rf"^(?P<a>{_NAME})(?: (?:\d+(?:\.\d+)?|\.\d+|\d+/\d+|-)){{2,}} *$", re.M)
+_FIXTURE = re.compile(rf"(?:^|[:,] )(?P<a>{_NAME}) (?:v|vs\.?) (?P<b>{_NAME})(?= [,(]|$)", re.M)
+_INNINGS = re.compile(rf"(?:^|: |[\d)] , )(?P<a>{_NAME}) {_SCORE}(?: and {_SCORE})?(?= [(,.;]| and|$)", re.M)
+_NOT_TEAMS = words(
+    """
+    january february march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday division group round
+    week day total men women under age class race stage heat pool game match halftime half-time result results
+    """
+)
+
+
+def table_teams(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names heading a results line or a table row on a sports page are teams: ORG, or GPE for a country."""
+    for start, end in _team_spans(doc):
+        span = doc.char_span(start, end)
+        if span is None or span[0].lower_ in _NOT_TEAMS:
+            continue
+        inside = [m for m in mentions if m.start < span.end and m.end > span.start]
+        if any(m.label == "PERSON" and (m.start, m.end) == (span.start, span.end) for m in inside) and (
+            len(span) > 1 and not _known_place(span.text)
+        ):
+            continue  # a golfer's or runner's line in a leaderboard
+        label = "GPE" if is_country(span.text) else "ORG"
+        mentions = [m for m in mentions if m not in inside] + [Mention(span.start, span.end, label, sure=True)]
+    return mentions
+
+
+def _team_spans(doc: Doc) -> Iterable[tuple[int, int]]:
+    """Character spans of the team names in results lines, table rows, fixtures and innings totals."""
+    text = doc.text
+    for pattern in (_RESULT_ROW, _TABLE_ROW, _FIXTURE):
+        for match in pattern.finditer(text):
+            yield from (match.span(group) for group in ("a", "b") if group in match.groupdict() and match[group])
+    for match in _INNINGS.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        prefix = text[line_start : match.start("a")]
+        if prefix.count("(") == prefix.count(")"):
+            yield match.span("a")  # outside brackets: a side's total, not a batsman's score
+
+
+# 6. Datelines.
+
+
+def mark_datelines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name opening a line and followed by a date ("PARIS 1996-08-30", "LAGOS, May 3") is the dateline's place.
+
+    It is added when spaCy missed it (common for a lone upper-case word) and marked sure, so that a team of the
+    same name on a sports page does not take it over.
+    """
+    for match in _DATELINE.finditer(doc.text):
+        span = doc.char_span(*match.span("place"))
+        if span is None or knowledge.igo(span.text):  # "UNITED NATIONS" datelines an organisation
+            continue
+        inside = [m for m in mentions if m.start < span.end and m.end > span.start]
+        if any(m.start < span.start or m.end > span.end for m in inside):
+            continue
+        mentions = [m for m in mentions if m not in inside] + [Mention(span.start, span.end, "GPE", sure=True)]
+    return mentions
+
+
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_WORD}(?: {_WORD}){{0,3}})(?: ,)? (?:\d{{4}}-\d\d-\d\d|{_MONTH} \d)",
+    re.M,
+)
+
+
+# 7. Missing names.
 
 
 def _title_runs(doc: Doc) -> list[Mention]:
@@ -371,18 +621,66 @@ def _country_runs(doc: Doc) -> list[Mention]:
     return found
 
 
+# Shapes that only people's names take in news: an initial before a surname ("W. Athey"), a name followed by
+# the bracketed country of an athlete ("Petr Korda ( Czech Republic )"), a name in a list of players
+# ("3 - Dirk Medved , 4 - Pascal Renier ,"). Only names spaCy left unlabelled are taken.
+_PART = r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*"
+_PERSON_NAME = rf"{_PART}(?: (?:{_PART}|van|de|der|den|da|del|dos|von|le|la|di)){{1,3}}"
+_INITIALLED = re.compile(rf"(?<![\w.])(?:[A-Z]\. ?)+(?={_PART}\b(?! &))")
+_BRACKETED = re.compile(rf"(?<![\w-])(?P<name>{_PERSON_NAME}) \( [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)* \)")
+_LISTED = re.compile(rf"(?:^|[,;] |\d - )(?P<name>{_PERSON_NAME})(?= [,;(.]|$)", re.M)
+
+
+def person_shapes(doc: Doc) -> list[Mention]:
+    """Runs in the shapes above, as PERSON candidates (``add_missing`` keeps those spaCy left unlabelled)."""
+    found = []
+    for start, end in _person_shape_spans(doc.text):
+        span = doc.char_span(start, end)
+        if span is not None and _plausible_person(span):
+            found.append(Mention(span.start, span.end, "PERSON"))
+    return found
+
+
+def _person_shape_spans(text: str) -> Iterable[tuple[int, int]]:
+    for match in _INITIALLED.finditer(text):
+        surname = _PART_RE.match(text, match.end())
+        if surname is not None:
+            yield match.start(), surname.end()
+    for pattern in (_BRACKETED, _LISTED):
+        yield from (match.span("name") for match in pattern.finditer(text))
+
+
+_PART_RE = re.compile(_PART)
+
+
+def _plausible_person(span: Span) -> bool:
+    """Not a place, a country, a team's or company's name, nor a run of ordinary or title words."""
+    lowers = [t.lower_ for t in span]
+    if any(w in ORG_HEADS or w in PERSON_TITLES or w in _GENERIC for w in lowers):
+        return False
+    if _hyphen_piece(span[0]) or _hyphen_piece(span[-1]):
+        return False
+    text = span.text
+    return not (is_country(text) or gazetteer.demonym_code(span[-1].text) or _known_place(text))
+
+
 def token_positions(doc: Doc, vocabulary: frozenset[str]) -> list[int]:
     """Indices of the tokens whose lower-case form is in ``vocabulary``.
 
     Reads the LOWER column of the doc array instead of iterating tokens: building a Python Token per word is what
     makes repeated passes over a long article slow.
     """
-    lowers = doc.user_data.get("dateline_lowers")
+    return [i for i, word in enumerate(_lowers(doc)) if word in vocabulary]
+
+
+def _lowers(doc: Doc) -> list[str]:
+    """The lower-case form of every token, computed once per doc."""
+    lowers: list[str] | None = doc.user_data.get("dateline_lowers")
     if lowers is None:
         strings = doc.vocab.strings
         lowers = [strings[key] for key in doc.to_array("LOWER").tolist()]
         doc.user_data["dateline_lowers"] = lowers
-    return [i for i, word in enumerate(lowers) if word in vocabulary]
+    return lowers
 
 
 def add_missing(doc: Doc, mentions: list[Mention], candidates: list[Mention]) -> list[Mention]:
@@ -395,53 +693,64 @@ def add_missing(doc: Doc, mentions: list[Mention], candidates: list[Mention]) ->
     return mentions
 
 
-# 6. Consistency within the article.
+# 8. Consistency within the article.
 
 
 def make_consistent(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Label surnames of known people PERSON where they stand alone, then give each name its majority label."""
     names = [m for m in mentions if m.label in NAME_LABELS]
+    lowers = _lowers(doc)
     people = _person_parts(doc, names)
     for m in names:
-        if m.end - m.start == 1 and doc[m.start].text.casefold() in people:
+        if m.end - m.start == 1 and (lowers[m.start],) in people:
             m.label = "PERSON"
-    votes: dict[str, Counter[str]] = {}
+    votes: dict[tuple[str, ...], Counter[str]] = {}
     for m in names:
-        votes.setdefault(doc[m.start : m.end].text.casefold(), Counter())[m.label] += 1
-    known = {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
+        # a label read off a strong context outvotes any number of guesses
+        votes.setdefault(tuple(lowers[m.start : m.end]), Counter())[m.label] += 1000 if m.sure else 1
+    known = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
     for m in names:
-        m.label = known[doc[m.start : m.end].text.casefold()]
+        if not m.sure:
+            m.label = known[tuple(lowers[m.start : m.end])]
     known.update({part: "PERSON" for part in people if part not in known})
     return add_missing(doc, mentions, _repeats(doc, known))
 
 
-def _person_parts(doc: Doc, names: list[Mention]) -> set[str]:
-    """First and last tokens of multi-token PERSON mentions: surnames, or given names written alone."""
-    parts = set()
+def _person_parts(doc: Doc, names: list[Mention]) -> set[tuple[str, ...]]:
+    """First and last words of multi-word PERSON mentions: surnames, or given names written alone.
+
+    A piece of a hyphenated name ("Ata" of "Ata-ur-Rehman") is not a name of its own.
+    """
+    parts: set[tuple[str, ...]] = set()
     for m in names:
         if m.label != "PERSON" or m.end - m.start < 2:
             continue
         for token in (doc[m.start], doc[m.end - 1]):
-            if token.is_alpha and len(token) > 2 and token.lower_ not in PERSON_TITLES:
-                parts.add(token.text.casefold())
+            if token.is_alpha and len(token) > 2 and token.lower_ not in PERSON_TITLES and not _hyphen_piece(token):
+                parts.add((token.lower_,))
     return parts
 
 
-def _repeats(doc: Doc, known: dict[str, str]) -> list[Mention]:
+def _hyphen_piece(token: Token) -> bool:
+    """A word hyphen-joined to the one before or after it ("Ata" in "Ata-ur-Rehman")."""
+    doc = token.doc
+    before = token.i > 0 and _joins_words(doc[token.i - 1])
+    return before or (token.i + 1 < len(doc) and _joins_words(doc[token.i + 1]))
+
+
+def _repeats(doc: Doc, known: dict[tuple[str, ...], str]) -> list[Mention]:
     """Capitalised occurrences of an already-labelled name that spaCy left unlabelled."""
-    by_first: dict[str, list[tuple[list[str], str]]] = {}
-    for text, label in known.items():
-        words = text.split()
-        if words:
-            by_first.setdefault(words[0], []).append((words, label))
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, label in known.items():
+        by_first.setdefault(key[0], []).append((key, label))
+    lowers = _lowers(doc)
     found = []
     for i in token_positions(doc, frozenset(by_first)):
-        token = doc[i]
-        if not token.text[:1].isupper():
+        if not doc[i].text[:1].isupper():
             continue
-        for words, label in sorted(by_first[token.lower_], key=lambda item: -len(item[0])):
-            span = doc[token.i : token.i + len(words)]
-            if [t.lower_ for t in span] == words and span.text.casefold() == " ".join(words):
-                found.append(Mention(span.start, span.end, label))
+        for key, label in sorted(by_first[lowers[i]], key=lambda item: -len(item[0])):
+            end = i + len(key)
+            if tuple(lowers[i:end]) == key and not _hyphen_piece(doc[i]) and not _hyphen_piece(doc[end - 1]):
+                found.append(Mention(i, end, label))
                 break
     return found
