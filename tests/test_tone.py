@@ -77,6 +77,15 @@ CASES = [
     ("Hughes spoke about the war in a speech to students.", "Hughes", NEU),
     ("Hughes was wounded in the war.", "Hughes", NEG),
     ("Lee visited the earthquake zone on Sunday.", "Lee", NEU),
+    ("Three villagers were murdered by Kessler.", "Kessler", NEG),
+    # a place where the news happens is its scene, not its subject
+    ("Police arrested dozens of rioters in Lyon.", "Lyon", NEU),
+    # evaluative news words that VADER lacks
+    ("Commentators derided Ivanova's lackluster and incoherent debate performance.", "Ivanova", NEG),
+    ("Diaz, a tireless and principled advocate, addressed the convention.", "Diaz", POS),
+    # a speaker's praise reflects on the speaker, a speaker's complaint does not
+    ("Okafor said she was proud of the brave volunteers and grateful for their help.", "Okafor", POS),
+    ("Okafor complained that the plan was a disaster and a disgrace.", "Okafor", NEU),
 ]
 
 
@@ -160,6 +169,12 @@ def test_actors_and_events_get_their_tone(nlp: Language) -> None:
     assert tones["a1"] is not None and tones["a1"] < -0.05
     assert tones["a2"] is not None and tones["a2"] > 0.05
     assert [polarity(e.tone or 0.0) for e in article.events] == [-1, 1]
+
+
+def test_a_sentence_about_a_person_scores_the_tone_toward_that_person(nlp: Language) -> None:
+    text = "He said the war was a disaster. She was indicted on fraud charges. The war killed thousands."
+    scores = [s["score"] for s in run(nlp, Article(id="p", text=text)).tone["sentences"]]
+    assert [polarity(s) for s in scores] == [NEU, NEG, NEG]  # a speaker's gloom is not about him; events count
 
 
 def test_an_empty_text_gets_a_neutral_tone(nlp: Language) -> None:

@@ -9,9 +9,9 @@ from spacy.vocab import Vocab
 from dateline.errors import ConfigError
 from dateline.stages.tone import AVGTONE_SCALE, to_avgtone
 from dateline.stages.tone.lexicon import load, parse
-from dateline.stages.tone.target import target_sum, valences
+from dateline.stages.tone.target import SETTING, SPEAKER_POSITIVE, target_sum, valences
 
-LEMMAS = {"attacked": "attack", "said": "say", "was": "be", "is": "be"}
+LEMMAS = {"attacked": "attack", "said": "say", "was": "be", "is": "be", "were": "be", "murdered": "murder"}
 
 
 def parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
@@ -28,6 +28,17 @@ NOT_GOOD = parsed(["Smith", "was", "not", "good", "."], [1, 1, 1, 1, 1], ["nsubj
 SAID = parsed(["Smith", "said", "war", "is", "terrible", "."], [1, 1, 3, 1, 3, 1],
               ["nsubj", "ROOT", "nsubj", "ccomp", "acomp", "punct"],
               ["PROPN", "VERB", "NOUN", "AUX", "ADJ", "PUNCT"])  # fmt: skip
+
+PRAISED = parsed(["Smith", "said", "peace", "is", "wonderful", "."], [1, 1, 3, 1, 3, 1],
+                 ["nsubj", "ROOT", "nsubj", "ccomp", "acomp", "punct"],
+                 ["PROPN", "VERB", "NOUN", "AUX", "ADJ", "PUNCT"])  # fmt: skip
+
+
+def attack_with(preposition: str) -> Doc:
+    """ "Brown attacked Smith <preposition> Lima ." """
+    return parsed(["Brown", "attacked", "Smith", preposition, "Lima", "."], [1, 1, 1, 1, 3, 1],
+                  ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+                  ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"])  # fmt: skip
 
 
 def test_the_shipped_resource_parses_and_flags_only_negative_event_words() -> None:
@@ -70,6 +81,37 @@ def test_what_happens_to_a_target_counts_and_what_it_says_does_not() -> None:
     lex = load()
     assert target_sum(ATTACK[2:3], valences(ATTACK, lex), lex) < 0  # Smith was attacked
     assert target_sum(SAID[0:1], valences(SAID, lex), lex) == 0.0  # Smith's own words about the war
+
+
+def test_a_speakers_positive_words_count_weakly_toward_the_speaker() -> None:
+    lex = load()
+    rated = valences(PRAISED, lex)
+    toward_speaker = target_sum(PRAISED[0:1], rated, lex)
+    assert 0 < toward_speaker <= SPEAKER_POSITIVE * sum(rated.values())  # "peace" and "wonderful", damped
+
+
+def test_a_place_that_is_only_the_setting_takes_the_sentence_weakly() -> None:
+    lex = load()
+    setting, partner = attack_with("in"), attack_with("with")
+    in_lima = target_sum(setting[4:5], valences(setting, lex), lex)
+    with_lima = target_sum(partner[4:5], valences(partner, lex), lex)
+    assert with_lima < 0 and in_lima == pytest.approx(SETTING * with_lima)
+
+
+def test_the_agent_of_a_passive_event_verb_is_its_perpetrator() -> None:
+    lex = load()
+    doc = parsed(["Villagers", "were", "murdered", "by", "Kessler", "."], [2, 2, 2, 2, 3, 2],
+                 ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+                 ["NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"])  # fmt: skip
+    assert lex.is_event(doc[2])
+    assert target_sum(doc[4:5], valences(doc, lex), lex) < 0  # within the event reach, as in "Kessler murdered"
+
+
+def test_news_words_missing_from_vader_are_rated() -> None:
+    lex = load()
+    assert lex.lookup("inept", "inept") < 0 and lex.lookup("lackluster", "lackluster") < 0
+    assert lex.lookup("tireless", "tireless") > 0 and lex.lookup("exemplary", "exemplary") > 0
+    assert lex.lookup("engaged", "engage") == 0.0  # VADER's "engaged" is a betrothal
 
 
 def test_avgtone_maps_the_unit_range_onto_gdelts_practical_range() -> None:

@@ -3,8 +3,12 @@
 Scores come from word valences (VADER's lexicon adjusted for news by ``resources/tone_lexicon.txt``, see
 :mod:`.lexicon`) weighted along the dependency parse (:mod:`.target`):
 
-- a **sentence** scores the sum of its rated words, event words ("war", "sanctions", "killed") included, so the
-  tone reflects reported events and not only opinion words;
+- a **sentence** about a person scores the tone toward that person: its main subject (the subject of its root)
+  when that is a personal pronoun or a name other than a place's or an organisation's ("He was indicted", "Smith
+  praised the plan"). News sentences are told about their subject, and the sentence's own score is what a reader
+  of dateline's output gets for a person that never became an actor (an unresolved "he"). Any other sentence
+  scores the sum of its rated words, event words ("war", "sanctions", "killed") included, so the tone reflects
+  reported events and not only opinion words;
 - the **article** scores the mean of its sentences, so a long article cannot saturate the way one VADER compound
   of the whole text does (VADER gives a war-and-sanctions report +0.98 from a handful of positive words);
 - an **actor** scores the mean, over its mentions, of the tone toward each mention (:func:`tone_toward`);
@@ -26,7 +30,7 @@ from __future__ import annotations
 from statistics import fmean
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.model import Actor, Article, Event, EventActor, Span
 from dateline.stages import Stage
@@ -37,6 +41,12 @@ __all__ = ["AVGTONE_SCALE", "Tone", "article_tone", "to_avgtone", "tone_toward"]
 
 #: GDELT AvgTone units per unit of dateline tone.
 AVGTONE_SCALE = 10.0
+
+#: Subject pronouns that stand for people (not "it", "this").
+PERSONAL_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "you"})
+
+#: Entity labels of names that are not people: a sentence about a country or a ministry keeps its word sum.
+NOT_PEOPLE = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW", "PRODUCT"})
 
 
 class Tone(Stage):
@@ -50,7 +60,7 @@ class Tone(Stage):
         assert doc is not None
         lex = load()
         rated = valences(doc, lex)
-        article.tone = article_tone(article, doc, rated)
+        article.tone = article_tone(article, doc, rated, lex)
         for actor in article.actors:
             actor.tone = _actor_tone(actor, doc, rated, lex)
         sentence_scores = {(s["start"], s["end"]): s["score"] for s in article.tone["sentences"]}
@@ -63,19 +73,33 @@ def to_avgtone(score: float) -> float:
     return AVGTONE_SCALE * score
 
 
-def article_tone(article: Article, doc: Doc, rated: dict[int, float]) -> dict[str, Any]:
+def article_tone(article: Article, doc: Doc, rated: dict[int, float], lex: Lexicon | None = None) -> dict[str, Any]:
     """The ``tone`` layer: each sentence's score and the article's (their mean; 0.0 for an article with none)."""
+    lex = lex or load()
     spans = article.sentences or [Span(s.start_char, s.end_char, s.text) for s in doc.sents]
-    scored = [{"start": s.start, "end": s.end, "score": _span_score(doc, s, rated)} for s in spans]
+    scored = [{"start": s.start, "end": s.end, "score": _span_score(doc, s, rated, lex)} for s in spans]
     overall = fmean(s["score"] for s in scored) if scored else 0.0
     return {"score": overall, "sentences": scored}
 
 
-def _span_score(doc: Doc, span: Span, rated: dict[int, float]) -> float:
+def _span_score(doc: Doc, span: Span, rated: dict[int, float], lex: Lexicon) -> float:
+    """The tone toward the span's main person (see the module docstring), else the sum of its rated words."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None:
         return 0.0
+    person = next((t for t in tokens if _is_person_subject(t)), None)
+    if person is not None:
+        return squash(target_sum(doc[person.i : person.i + 1], rated, lex))
     return squash(sum(rated.get(t.i, 0.0) for t in tokens))
+
+
+def _is_person_subject(token: Token) -> bool:
+    """Whether the token is the subject of a sentence's root and names or stands for a person."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ != "ROOT":
+        return False
+    if token.pos_ == "PRON":
+        return token.lower_ in PERSONAL_PRONOUNS
+    return token.pos_ == "PROPN" and token.ent_type_ not in NOT_PEOPLE
 
 
 def _toward(doc: Doc, start: int, end: int, rated: dict[int, float], lex: Lexicon) -> float | None:
@@ -106,7 +130,7 @@ def _event_tone(
     if scores:
         return fmean(scores)
     known = sentence_scores.get((sentence.start, sentence.end))
-    return known if known is not None else _span_score(doc, sentence, rated)
+    return known if known is not None else _span_score(doc, sentence, rated, lex)
 
 
 def _party_spans(party: EventActor | None, article: Article, sentence: Span) -> list[tuple[int, int]]:

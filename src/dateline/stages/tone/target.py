@@ -8,13 +8,18 @@ what it does ("X attacked Y", "X won the vote") count with little decay. The tar
 following NewsMTSC's annotation guide (judge from the author's point of view what happens to the person and how
 the author describes them):
 
-- what the target says or thinks ("X warned that the plan is a disaster") does not count toward it, the verb of
-  saying included: a speaker's harsh words about others are not the author's judgement of the speaker;
+- the negative words of what the target says or thinks ("X warned that the plan is a disaster") do not count
+  toward it, the verb of saying included: a speaker's harsh words about others are not the author's judgement of
+  the speaker; its positive words ("X said she was proud of the volunteers") count weakly, at
+  :data:`SPEAKER_POSITIVE`, since praise, thanks and confidence do colour how the speaker comes across;
 - words naming a reported event ("war", "killed"; flagged in the lexicon) count only within
   :data:`EVENT_REACH` step of the target ("X was killed", "X's death"), not when the target talks about a war;
 - a word in another clause with its own subject ("Brown attacked Smith, while Jones praised ...") counts at
   :data:`OTHER_CLAUSE`;
 - a verb of prevailing ("X defeated Y") counts reversed and halved toward its subject;
+- the agent of a passive ("murdered by X") is its verb's subject, one step away, as in "X murdered";
+- a target that is only where something happens ("protests in Caracas", "a bombing near Kabul") takes the
+  sentence's words at :data:`SETTING`: a place is the scene of the news, not its subject;
 - a negated negative word ("nobody accused X", "X is not corrupt") counts for nothing: a denial repeats the
   charge as much as it lifts it.
 
@@ -34,7 +39,8 @@ UP = 0.8  # weight kept per step up from the target toward the word's governor
 DOWN = 0.9  # weight kept per step down from that governor to the word
 OTHER_CLAUSE = 0.5  # weight of a word in another clause: one with its own subject, or above the target's clause
 WINNER = -0.5  # weight of a winner verb toward its subject ("X defeated Y")
-SPEAKER = 0.0  # weight of what the target says or thinks
+SPEAKER = 0.0  # weight of the negative words of what the target says or thinks (a complaint is not about its author)
+SPEAKER_POSITIVE = 0.3  # weight of its positive words: praise, hope and satisfaction reflect on the speaker
 EVENT_REACH = 1  # steps within which an event word still concerns the target
 POSITIVE = 0.8  # news reads VADER's positive words more flatly than social media does
 NEGATIVE = 1.2  # and its negative words as weightier (the negativity of news)
@@ -42,6 +48,7 @@ DEAD_BAND = 0.2  # summed valence (VADER's -4..+4 scale) that still reads as neu
 ALPHA = 15.0  # VADER's normalisation constant
 NEGATION = -0.74  # VADER's factor for a negated word
 NEGATED_NEGATIVE = 0.0  # a negated negative word ("not corrupt", "nobody accused") says nothing either way
+SETTING = 0.1  # weight of the sentence's words toward a target that is only the place of what happens
 BOOST = 0.293  # VADER's step for a booster adverb ("very", "deeply")
 
 # Dependencies that keep a word in the same role as its head: "President Trump", "Trump and Pence".
@@ -62,6 +69,9 @@ def _words(text: str) -> frozenset[str]:
 
 # Verbs whose subject prevails over their object: "X defeated Y" is good news for X.
 WINNER_VERBS = _words("defeat beat rout trounce overcome outvote outpoll outscore oust unseat topple")
+
+# Prepositions that make their object the setting of an event rather than a participant in it.
+SETTING_PREPOSITIONS = _words("in inside across throughout within near around outside")
 
 # Verbs of saying and thinking: their complement is the subject's own view, not what happens to it.
 SPEECH_VERBS = _words(
@@ -144,8 +154,13 @@ def target_sum(span: SpacySpan, rated: dict[int, float], lex: Lexicon) -> float:
         if span.start <= i < span.end:
             continue
         token = span.doc[i]
-        total += _weight(token, chain, EVENT_REACH if lex.is_event(token) else None) * value
-    return total
+        total += _weight(token, chain, value > 0, EVENT_REACH if lex.is_event(token) else None) * value
+    return total * (SETTING if _is_setting(span.root) else 1.0)
+
+
+def _is_setting(root: Token) -> bool:
+    """Whether the target is only where something happens ("protests in Caracas"), not a participant."""
+    return root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lemma_.lower() in SETTING_PREPOSITIONS
 
 
 def role_chain(head: Token) -> Chain:
@@ -153,7 +168,7 @@ def role_chain(head: Token) -> Chain:
     chain: Chain = {head.i: (0, "", False)}
     node, steps, left = head, 0, False
     while node.head.i != node.i:
-        steps += 0 if _same_role(node) else 1
+        steps += 0 if _same_role(node) or node.dep_ == "agent" else 1  # "by X" is X as the subject
         left = left or (node.dep_ in _CLAUSES and node.pos_ in _PREDICATES)
         chain[node.head.i] = (steps, node.dep_, left)
         node = node.head
@@ -165,7 +180,7 @@ def _same_role(token: Token) -> bool:
     return token.dep_ in _SAME_ROLE and token.pos_ not in _PREDICATES
 
 
-def _weight(token: Token, chain: Chain, reach: int | None = None) -> float:
+def _weight(token: Token, chain: Chain, positive: bool, reach: int | None = None) -> float:
     """How much one word's valence says about the target (see the module docstring)."""
     down, branch, node = 0, token, token
     while node.i not in chain:
@@ -178,21 +193,22 @@ def _weight(token: Token, chain: Chain, reach: int | None = None) -> float:
         return 0.0
     if up == 0:
         return DOWN ** max(down - 1, 0)  # the target's own modifiers
-    factor = OTHER_CLAUSE if left else _role_factor(node, role, branch if down else None)
+    factor = OTHER_CLAUSE if left else _role_factor(node, role, branch if down else None, positive)
     return factor * UP ** max(up - 1, 0) * DOWN**down
 
 
-def _role_factor(predicate: Token, role: str, branch: Token | None) -> float:
+def _role_factor(predicate: Token, role: str, branch: Token | None, positive: bool) -> float:
     """The weight of ``predicate`` itself (``branch`` None) or of a word below it through ``branch``, for a target
-    that joins ``predicate`` as ``role``."""
+    that joins ``predicate`` as ``role``; ``positive`` tells the sign of the word's valence."""
     lemma = predicate.lemma_.lower()
     subject = role in _SUBJECT_ROLES
+    speaker = SPEAKER_POSITIVE if positive else SPEAKER
     if branch is None:
         if subject and lemma in SPEECH_VERBS:
-            return SPEAKER  # the verb of saying itself: "X warned", "X argued"
+            return speaker  # the verb of saying itself: "X warned", "X argued"
         return WINNER if subject and lemma in WINNER_VERBS else 1.0
     if subject and lemma in SPEECH_VERBS and branch.dep_ in _CONTENT:
-        return SPEAKER
+        return speaker
     return OTHER_CLAUSE if _other_clause(branch) else 1.0
 
 
