@@ -143,3 +143,30 @@ def test_country_code_from_names_and_demonyms(name: str, code: str) -> None:
 @pytest.mark.parametrize("name", ["Gondor", "Putin", "", "2022"])
 def test_country_code_unknown(name: str) -> None:
     assert country_code(name) is None
+
+
+def test_lexicon_codes_acts_not_people(lex: lexicon.Lexicon) -> None:
+    """Breaking relations is 161 (not a rejection), a peacekeeper is a person (no trigger), an ultimatum threatens."""
+    assert {p.code for p in lex.verbs["break"] if any("relation" in g for g in p.required)} == {"161"}
+    assert "peacekeeper" not in lex.nouns
+    assert [f.family for f in lex.noun_frames["ultimatum"]] == ["threaten"]
+
+
+def test_country_modifier_and_sector_head_code_an_actor() -> None:
+    """ "The Australian government": no mention covers the head, its country modifier gives AUS, the head GOV."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.stages.events import context
+    from dateline.stages.events.extract import Argument
+
+    doc = Doc(
+        Vocab(),
+        words=["The", "Australian", "government"],
+        heads=[2, 2, 2],
+        deps=["det", "amod", "ROOT"],
+        lemmas=["the", "australian", "government"],
+    )
+    index = context.ActorIndex([4], [(4, 14, "a1", "AUS")])
+    actor = context.event_actor(Argument([doc[2]], 0, 25), index)
+    assert actor is not None and (actor.actor, actor.code) == ("a1", "AUSGOV")

@@ -79,6 +79,7 @@ CONSTRUCTIONS = [
     ("The junta imposed a curfew on the capital.", "1723", "junta", None),
     ("The government banned the opposition party.", "1722", "government", "party"),
     ("Kenya shared intelligence with Uganda.", "064", "Kenya", "Uganda"),
+    ("Kenya agreed on a plan with Uganda.", "057", "Kenya", "Uganda"),  # the party inside the particle's object
     ("Greece granted asylum to the Turkish officers.", "075", "Greece", "officers"),
     ("Militants fired rockets at Israel.", "194", "Militants", "Israel"),
     ("Soldiers opened fire on the crowd.", "193", "Soldiers", None),
@@ -337,3 +338,49 @@ def test_an_act_a_court_blocked_is_not_asserted() -> None:
     article = Pipeline().extract(Article(id="blk", text=text))
     deploy = [e for e in article.events if e.trigger.text == "deploying"]
     assert deploy and deploy[0].mode == "negated"
+
+
+# (sentence, code prefix of the main event, source word or None, target word or None): the matrix act wins over
+# the clause it governs, and the clause yields no event of its own.
+MATRIX_ACTS = [
+    ("Greece demanded that its partners refuse to admit the envoy.", "100", "Greece", "partners"),
+    ("The parliament threatened to break relations with Moscow.", "1313", "parliament", "Moscow"),
+    ("Britain promised to continue military aid to Kenya.", "0332", "Britain", "Kenya"),
+    ("Peru issued an ultimatum to Ecuador to halt attacks.", "139", "Peru", "Ecuador"),
+    ("The union reiterated its demand today that Israel ease the restrictions.", "105", "union", "Israel"),
+    ("The rebels said they would free the hostages.", "035", "rebels", "hostages"),
+    ("Chile was heavily criticized over the dispute.", "111", None, "Chile"),
+    ("Egypt warned that the blockade would harm the region.", "012", "Egypt", None),
+    ("The two ministers clashed over the budget plan.", "110", "ministers", None),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "source", "target"), MATRIX_ACTS)
+def test_matrix_act_is_the_only_event(
+    pipeline: Pipeline, text: str, code: str, source: str | None, target: str | None
+) -> None:
+    found = events_of(pipeline, text)
+    assert [e.cameo[: len(code)] for e in found if e.cameo] == [code]
+    test_construction(pipeline, text, code, source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "roots"),
+    [
+        ("The militia vowed to fight the army until the government resigns.", {"13"}),  # a condition
+        ("Norway signed a deal to supply wheat to Iceland.", {"05"}),  # what the deal is to do
+        ("The Asia-Pacific Economic Cooperation forum agreed to set up a research centre.", {"03"}),  # a name
+        ("Chile was in agreement with Peru on the matter.", set()),  # a state, not a signed accord
+        ("The park will be managed with assistance from the World Bank.", set()),  # the means of another act
+        ("Kenya said in a statement that it condemned the attack.", {"11"}),  # how it was said
+        ("According to a press release by the army, troops shelled the town.", {"19"}),  # a document
+        ("They issued a statement.", set()),  # nobody the sentence names
+    ],
+)
+def test_word_of_the_lexicon_that_is_no_event(pipeline: Pipeline, text: str, roots: set[str]) -> None:
+    assert {e.cameo[:2] for e in events_of(pipeline, text) if e.cameo} == roots
+
+
+def test_relative_pronoun_stands_for_its_noun(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "Sweden criticized Macedonia, which had attacked the rebels."), "19")
+    assert event.source is not None and event.source.text == "Macedonia"

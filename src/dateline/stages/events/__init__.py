@@ -80,10 +80,22 @@ def events_of_sentence(
         event = _event(article, doc, sent, cand, code, mode, index, numbered + len(found))
         if event.confidence < MIN_CONFIDENCE and event.source is None and not outcome:
             continue
+        if not outcome and _nobody(cand, event):
+            continue
         found.append(event)
         if code == _VISIT and event.source is not None and event.target is not None:
             found.append(_host_side(event, numbered + len(found), article.id))
     return found
+
+
+def _nobody(cand: Candidate, event: Event) -> bool:
+    """Whether the event's only parties are pronouns that nothing resolved ("They issued a statement" with no
+    antecedent in reach): an event needs somebody to do it or undergo it."""
+    pairs = [(arg, actor) for arg, actor in ((cand.source, event.source), (cand.target, event.target)) if arg]
+    if not pairs:
+        return False
+    unresolved = (actor is None or (actor.actor is None and actor.code is None) for _, actor in pairs)
+    return all(all(h.pos_ == "PRON" for h in arg.heads) for arg, _ in pairs) and all(unresolved)
 
 
 def _outcome_of_event(trigger: Token, lex: lexicon.Lexicon) -> bool:
@@ -110,7 +122,7 @@ def speech_act(cand: Candidate, mode: str, lex: lexicon.Lexicon) -> tuple[str, s
         return cand.code, mode
     family = obligation_family(cand.trigger)
     speaker = obligation_speaker(cand.trigger) if family else None
-    if family and speaker is not None and cand.source is not None:
+    if family and speaker is not None and cand.source is not None and speaker.start != cand.source.start:
         cand.source, cand.target = speaker, cand.source
         return lex.composed(family, cand.code) or lex.bases[family], "asserted"
     root = cand.code[:2]

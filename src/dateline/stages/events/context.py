@@ -79,7 +79,7 @@ def event_actor(arg: Argument | None, index: ActorIndex) -> EventActor | None:
     ids: list[str] = []
     codes: list[str] = []
     for head in arg.heads:
-        found = index.covering(head.idx, head.idx + len(head))
+        found = index.covering(head.idx, head.idx + len(head)) or _modifier_actor(head, index)
         actor, code = found if found is not None else (None, None)
         code = code or (None if index.spans else fallback_code(head))
         if actor:
@@ -87,6 +87,20 @@ def event_actor(arg: Argument | None, index: ActorIndex) -> EventActor | None:
         if code:
             codes.append(code)
     return EventActor("/".join(dict.fromkeys(ids)) or None, "/".join(dict.fromkeys(codes)) or None, arg.text)
+
+
+def _modifier_actor(head: Token, index: ActorIndex) -> tuple[str, str | None] | None:
+    """ "The Australian government": the country named in the head's modifiers, with the head noun's sector
+    (AUS + GOV), when no actor mention covers the head itself."""
+    for tok in head.children:
+        if tok.dep_ not in ("compound", "amod", "nmod") or tok.i > head.i:
+            continue
+        found = index.covering(tok.idx, tok.idx + len(tok))
+        if found is not None:
+            actor, code = found
+            sector = _SECTOR_OF.get(head.lemma_.lower())
+            return actor, (code + sector if code and len(code) == 3 and sector else code)
+    return None
 
 
 # --- Fallback actor codes -------------------------------------------------------------------------------------

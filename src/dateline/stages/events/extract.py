@@ -41,7 +41,7 @@ AGENT_NOUNS = wordset(
     "journalist citizen population crowd gunman terrorist separatist faction tribe clan clergy cleric "
     "monk observer monitor inspector migrant immigrant reporter prisoner hostage detainee sailor pilot "
     "trader farmer fisherman settler pilgrim tourist victim child woman man youth teacher doctor nurse "
-    "voter candidate dissident hacker guard"
+    "voter candidate dissident hacker guard partner ally neighbour neighbor"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
@@ -58,6 +58,22 @@ _TRANSFER = wordset(
     "send give provide supply deliver deploy transfer sell ship hand offer contribute grant donate lend "
     "dispatch airlift extradite deport return"
 )
+# Verbs that only say an event goes on or starts: a frame over them is a frame over their object ("promised to
+# continue military aid" is a promise of aid).
+_ASPECTUAL = wordset("continue resume keep begin start maintain step")
+# Subordinators of a clause that states a condition or a limit of another event, not an event of its own
+# ("vowed to fight until the group yields", "will halt the talks if cooperation founders").
+_CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "lest", "whether", "once"})
+# Entity labels of names: a lexicon word inside a name ("Asia-Pacific Economic Cooperation") is no event.
+_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON", "NORP", "WORK_OF_ART", "LAW", "PRODUCT"})
+# Nouns that after "in" describe a state, not an act: "was in accord with", "in line with", "in contact with".
+_STATE_AFTER_IN = wordset("accord accordance agreement harmony line compliance contact touch keeping step")
+# Complements that are clauses: their verb is what a frame verb says, asks or promises.
+_CLAUSE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "advcl"})
+_WARNING_VERBS = frozenset({"warn", "caution"})
+_MEANS_ROOTS = frozenset({"05", "06", "07"})  # support, cooperation and aid can be the means of another act
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _LIGHT_VERBS = wordset(
     "hold have launch make pay conduct carry begin start stage mount impose give offer provide seek "
     "embark announce continue resume renew reopen undertake deliver extend receive"
@@ -97,7 +113,7 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
     for token in sent:
         pattern = match(token, lexicon)
         if pattern is not None:
-            base[token.i] = (pattern, refine_by_instrument(token, pattern.code, lexicon))
+            base[token.i] = (pattern, refine_warning(token, refine_by_instrument(token, pattern.code, lexicon)))
     consumed: set[int] = set()
     found: list[Candidate] = []
     for token in sent:
@@ -113,9 +129,48 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
         if i in consumed or any(c.trigger.i == i for c in found):
             continue
         found.append(Candidate(token, code, pattern, source_of(token, lexicon), target_of(token, lexicon, pattern)))
+    found = [c for c in found if c.frame is None or c.trigger.i not in consumed]  # a clause inside another frame
     taken = {c.trigger.i for c in found} | consumed
     found.extend(c for c in _bare_requests(sent, taken, lexicon) if c.trigger.i not in taken)
-    return sorted(_absorb_purposes(_merge_objects(found)), key=lambda c: c.trigger.i)
+    kept = _drop_conditions(_absorb_contents(_absorb_purposes(_merge_objects(found, lexicon))))
+    return sorted(kept, key=lambda c: c.trigger.i)
+
+
+def _absorb_contents(found: list[Candidate]) -> list[Candidate]:
+    """What an agreement or a promise is to do ("signed an accord to supply wheat", "a pledge to send aid") is its
+    content, done later if at all: not an event of its own."""
+    contents: set[int] = set()
+    for cand in found:
+        if cand.code[:2] != "03" and cand.code[:3] != "057":
+            continue
+        holders = [cand.trigger, *(c for c in cand.trigger.children if c.dep_ == "dobj")]
+        contents.update(c.i for h in holders for c in h.children if _to_clause(c))
+    return [c for c in found if c.trigger.i not in contents]
+
+
+def _to_clause(token: Token) -> bool:
+    """An infinitive clause ("to supply Gondor") attached as an adverbial or noun complement."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.dep_ in ("advcl", "acl", "relcl") and infinitive
+
+
+def _drop_conditions(found: list[Candidate]) -> list[Candidate]:
+    """An act named in an "if / unless / until" clause of another event is that event's condition, not an event
+    ("vowed to fight until the militia yields ground")."""
+    anchors = {c.trigger.i for c in found}
+    return [c for c in found if not condition_of(c.trigger, anchors)]
+
+
+def condition_of(token: Token, anchors: set[int]) -> bool:
+    """Whether ``token`` sits in a conditional or limiting clause whose governor is one of ``anchors``."""
+    tok = token
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in tok.children):
+            return any(a.i in anchors for a in tok.ancestors)
+        tok = tok.head
+    return False
 
 
 def obligation_family(token: Token) -> str | None:
@@ -136,6 +191,8 @@ def _bare_requests(sent: SpacySpan, taken: set[int], lexicon: Lexicon) -> Iterat
         speaker = obligation_speaker(token) if family else None
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         target = actor_argument(subject) if subject is not None and speaker is not None else None
+        if target is not None and speaker is not None and target.start == speaker.start:
+            target = None  # "Britain said it must act": a resolve, not a request
         if family and target is not None:  # a request needs an addressee: "disputes should be settled" has none
             yield Candidate(token, lexicon.bases[family], None, speaker, target, extra=["obligation"])
             continue
@@ -171,6 +228,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
         patterns = lexicon.verbs.get(token.lemma_.lower())
     elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
+        if name_part(token) or state_after_in(token):
+            return None
         patterns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
     else:
         return None
@@ -186,7 +245,44 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
             continue
         if best is None or _rank(pattern) > _rank(best):
             best = pattern
+    if best is not None and best.noun and best.code[:2] == "01" and _manner_of_saying(token):
+        return None
+    if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
+        return None
     return best
+
+
+def name_part(token: Token) -> bool:
+    """Whether ``token`` is a word of a multi-word name ("Asia-Pacific Economic Cooperation", "Peace Corps")."""
+    if token.ent_type_ not in _NAME_LABELS:
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")
+
+
+def state_after_in(token: Token) -> bool:
+    """ "was in accord with", "acted in line with": a noun after "in" that says how things stand, with whom or
+    after a copula ("result in agreements" still names agreements)."""
+    if token.dep_ != "pobj" or token.head.lower_ != "in" or token.lemma_.lower() not in _STATE_AFTER_IN:
+        return False
+    relation = any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in token.children)
+    return relation or token.head.head.lemma_ == "be"
+
+
+def _means_adjunct(token: Token) -> bool:
+    """ "managed with assistance from X", "tightened the blockade with Albania's help": support named as the means
+    of another act is part of that act, not an event of its own."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "with" and head.dep_ == "prep" and head.head.pos_ == "VERB"
+
+
+def _manner_of_saying(token: Token) -> bool:
+    """ "said in a statement", "according to remarks by": the statement is how something was said, and
+    reporting is no event of its own."""
+    head = token.head
+    if token.dep_ != "pobj" or head.dep_ not in ("prep", "agent"):
+        return False
+    return head.lower_ == "in" or (head.lower_ == "to" and head.head.lower_ == "according")
 
 
 def _rank(pattern: Pattern) -> tuple[int, bool]:
@@ -208,6 +304,18 @@ def context_words(token: Token) -> set[str]:
                 words.update(m.lemma_.lower() for p in tok.children for m in p.children if m.dep_ in _MODIFIERS)
     words.discard(token.lemma_.lower())
     return words
+
+
+def refine_warning(token: Token, code: str) -> str:
+    """ "warned that the blockade would harm the region": a warning of what things will do, with no act of the
+    speaker in it, is a pessimistic comment (012), not a threat (13x)."""
+    if code != "130" or token.lemma_.lower() not in _WARNING_VERBS:
+        return code
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if clauses and subjects and not any(is_actor(s) for s in subjects):
+        return "012"
+    return code
 
 
 def refine_by_instrument(token: Token, code: str, lexicon: Lexicon) -> str:
@@ -237,6 +345,7 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
     frames = _frames_of(token, lexicon)
     if not frames:
         return None
+    uncomposed: Token | None = None
     for complement in _complements(token):
         if complement.i not in base:
             continue
@@ -249,7 +358,22 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
                 source = source_of(token, lexicon)
                 target = _frame_target(token, complement, lexicon, base[complement.i][0])
                 return Candidate(token, code, None, source, target, frame, complement)
-    return None
+        if uncomposed is None and complement.dep_ in _CLAUSE_COMPLEMENTS:
+            uncomposed = complement
+    return _speech_act_over(token, uncomposed, frames[0], base, lexicon) if uncomposed is not None else None
+
+
+def _speech_act_over(
+    token: Token, complement: Token, frame: Frame, base: dict[int, tuple[Pattern, str]], lexicon: Lexicon
+) -> Candidate:
+    """A frame verb over a coded clause it does not compose with ("demanded that its partners refuse", "agreed
+    to postpone the march"): the matrix act is the event, coded by the verb's own pattern or its family's base,
+    and the clause is its content, not a second event."""
+    own = base.get(token.i)
+    code = own[1] if own is not None else frame.base
+    source = source_of(token, lexicon)
+    target = _frame_target(token, complement, lexicon, base[complement.i][0])
+    return Candidate(token, code, own[0] if own else None, source, target, frame, complement)
 
 
 def _frames_of(token: Token, lexicon: Lexicon) -> list[Frame]:
@@ -271,6 +395,8 @@ def _complements(token: Token) -> Iterator[Token]:
             child.dep_ == "advcl" and any(m.lower_ == "to" for m in child.children)
         ):
             yield child
+            if child.dep_ == "xcomp" and child.lemma_.lower() in _ASPECTUAL:
+                yield from (g for g in child.children if g.dep_ in ("dobj", "xcomp"))
         if child.dep_ in ("prep", "prt"):
             for grand in child.children:
                 if grand.dep_ in ("pobj", "pcomp"):
@@ -281,6 +407,12 @@ def _complements(token: Token) -> Iterator[Token]:
             yield from (g for g in child.children if g.dep_ in ("acl", "relcl"))
         if child.dep_ == "acl" and token.pos_ == "NOUN":  # "a consensus to exchange", "its demand that Israel ease"
             yield child
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "repeated its demand today that Israel ease": extraposed
+        yield from (c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i and _has_that(c))
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _frame_target(token: Token, complement: Token, lexicon: Lexicon, pattern: Pattern | None = None) -> Argument | None:
@@ -301,7 +433,7 @@ def _frame_target(token: Token, complement: Token, lexicon: Lexicon, pattern: Pa
     return target_of(complement, lexicon, pattern)
 
 
-def _merge_objects(found: list[Candidate]) -> list[Candidate]:
+def _merge_objects(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """One event where a coded verb governs a coded noun: the noun wins under a light verb ("held talks",
     "launched an invasion"), the verb wins otherwise ("lifted sanctions", "condemned the attack")."""
     by_token = {c.trigger.i: c for c in found}
@@ -311,7 +443,10 @@ def _merge_objects(found: list[Candidate]) -> list[Candidate]:
         if verb is None or verb is noun or verb.frame is not None or verb.trigger.pos_ != "VERB":
             continue
         light = verb.pattern is not None and not verb.pattern.specificity
-        if (light and verb.trigger.lemma_.lower() in _LIGHT_VERBS) or (noun.frame and _coded_by(verb, noun)):
+        speech = bool(_frames_of(verb.trigger, lexicon))  # "rejected an offer of talks": the rejection stands
+        if (light and verb.trigger.lemma_.lower() in _LIGHT_VERBS) or (
+            noun.frame and _coded_by(verb, noun) and not speech
+        ):
             # "reached an agreement to share intelligence": the composed noun says more than the verb
             dropped.add(verb.trigger.i)
             continue
@@ -373,7 +508,7 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
     for child in token.children:
         if child.dep_ in _SUBJECTS:
             return actor_argument(child)
-    if any(c.dep_ == "nsubjpass" for c in token.children):
+    if any(c.dep_ == "nsubjpass" for c in token.children) or stray_passive_subject(token) is not None:
         return None
     if _gerund_modifier(token):  # "contemplated sanctioning Chinese banks" parsed as an adjective
         return source_of(token.head.head, lexicon) if token.head.dep_ == "dobj" else None
@@ -455,7 +590,11 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
             return argument(child)
     if recipient is not None:
         return recipient
-    for holder in [token, *(c for c in token.children if c.dep_ in ("dobj", "xcomp", "prt"))]:
+    for holder in [
+        token,
+        *(c for c in token.children if c.dep_ in ("dobj", "xcomp", "prt")),
+        *_particle_objects(token),
+    ]:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -464,6 +603,23 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             return actor_argument(child)
+    stray = stray_passive_subject(token)
+    return actor_argument(stray) if stray is not None else None
+
+
+def _particle_objects(token: Token) -> Iterator[Token]:
+    """The objects of a verb's prepositions: "acted on a resolution with Libya" names its party inside them."""
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        yield from (g for g in prep.children if g.dep_ == "pobj")
+
+
+def stray_passive_subject(token: Token) -> Token | None:
+    """The subject of a passive the parser hung on its auxiliary ("X was heavily criticized" with X under
+    "was"): the party the event is done to."""
+    for aux in (c for c in token.children if c.dep_ == "auxpass"):
+        subject = next((s for s in aux.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
     return None
 
 
@@ -524,6 +680,9 @@ def is_actor(token: Token) -> bool:
 def actor_argument(token: Token) -> Argument | None:
     """The argument headed by ``token``, or the first actor inside its phrase when the head is not one
     ("discussions within the U.S." -> "the U.S.")."""
+    antecedent = _antecedent(token)
+    if antecedent is not None:
+        return actor_argument(antecedent)
     if is_actor(token):
         return argument(token)
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -538,6 +697,26 @@ def actor_argument(token: Token) -> Argument | None:
                 return Argument([sub], min(t.idx for t in name), token.idx + len(token))
             return argument(sub)
     return None
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The noun a pronoun stands for, where the sentence itself says: a relative pronoun's head noun ("Macedonia,
+    which is preparing an offensive"), or the speaker of a clause the pronoun is the subject of ("the rebels said
+    they would free the hostages": they = the rebels)."""
+    if token.lower_ in _RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT"):
+        clause = token.head
+        return clause.head if clause.dep_ == "relcl" and clause.head.i != clause.i else None
+    if token.lower_ not in _SPEAKER_PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = token.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ == "PRON" or not is_actor(speaker):
+        return None
+    return speaker
 
 
 def _phrase_tokens(token: Token) -> Iterable[Token]:
