@@ -126,6 +126,17 @@ def test_fix_labels_countries_titles_and_org_heads(vocab: spacy.vocab.Vocab) -> 
     ]
 
 
+def test_names_joined_under_a_plural_title_are_people(vocab: spacy.vocab.Vocab) -> None:
+    doc = _doc(vocab, "Energy ministers Tomas Velde and Ravi Ongara met , as did Ana Ruiz and Brantwell Optics")
+    mentions = [Mention(2, 4, "PERSON"), Mention(5, 7, "ORG"), Mention(11, 13, "PERSON"), Mention(14, 16, "ORG")]
+    assert _texts(doc, fix_labels(doc, mentions)) == [
+        ("Tomas Velde", "PERSON"),
+        ("Ravi Ongara", "PERSON"),  # governed by "ministers"
+        ("Ana Ruiz", "PERSON"),
+        ("Brantwell Optics", "ORG"),  # no title: left as it was
+    ]
+
+
 def test_company_suffix_makes_an_organisation(vocab: spacy.vocab.Vocab) -> None:
     doc = _doc(vocab, "shares of Brantwell Optics SpA rose")
     assert _texts(doc, fix_labels(doc, [Mention(2, 4, "PERSON")])) == [("Brantwell Optics SpA", "ORG")]

@@ -364,9 +364,22 @@ def fix_labels(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             mention.label = "GPE"
         elif mention.label in {"PERSON", "GPE", "LOC"} and _named_organisation(doc, span, mention.label):
             mention.label = "ORG"
-        elif mention.label in NAME_LABELS - {"PERSON"} and _after_title(doc, mention.start):
+        elif mention.label in NAME_LABELS - {"PERSON"} and (
+            _after_title(doc, mention.start) or _joined_under_plural_title(doc, mentions, span)
+        ):
             mention.label = "PERSON"
     return _apply_org_heads(doc, mentions)
+
+
+def _joined_under_plural_title(doc: Doc, mentions: list[Mention], span: Span) -> bool:
+    """ "Trade ministers Jonathan Reynolds and Piyush Goyal": the names a plural title governs are all people."""
+    if span.start < 3 or doc[span.start - 1].lower_ not in {"and", ","} or any(t.lower_ in ORG_HEADS for t in span):
+        return False
+    before = next((m for m in mentions if m.end == span.start - 1 and m.label == "PERSON"), None)
+    if before is None or before.start == 0:
+        return False
+    title = doc[before.start - 1]
+    return title.lower_.endswith("s") and title.lower_[:-1] in PERSON_TITLES
 
 
 def is_country(text: str) -> bool:
