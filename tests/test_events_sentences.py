@@ -384,3 +384,25 @@ def test_word_of_the_lexicon_that_is_no_event(pipeline: Pipeline, text: str, roo
 def test_relative_pronoun_stands_for_its_noun(pipeline: Pipeline) -> None:
     event = find(events_of(pipeline, "Sweden criticized Macedonia, which had attacked the rebels."), "19")
     assert event.source is not None and event.source.text == "Macedonia"
+
+
+def test_the_subject_behind_a_dateline_parsed_as_its_apposition() -> None:
+    from dateline.stages.metadata import Metadata
+
+    with_dateline = Pipeline([Metadata(), Sentences(), Entities(), Events()])
+    text = (
+        "Treaty signed\n\nLIMA, March 3, 2025 (Example Wire) - Peru and Chile signed a border treaty on Monday, "
+        "cutting tariffs on copper and fish."
+    )
+    events = with_dateline.extract(Article(id="t", text=text, published="2025-03-03")).events
+    signed = find(events, "057")
+    assert signed.source is not None and signed.source.text == "Peru and Chile"
+    assert find(events, "085").trigger.text == "cutting"  # cutting tariffs eases them; it imposes nothing
+    assert not [e for e in events if e.cameo and e.cameo.startswith("163")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Canada agreed to lower tariffs on steel.", "The two governments will scrap duties on wine."]
+)
+def test_lowering_or_scrapping_tariffs_eases_them(pipeline: Pipeline, text: str) -> None:
+    assert find(events_of(pipeline, text), "0").cameo in {"085", "0354"}

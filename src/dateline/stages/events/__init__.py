@@ -23,7 +23,9 @@ from dateline.stages.events.extract import (
     REPORTING,
     Argument,
     Candidate,
+    actor_argument,
     find_events,
+    is_actor,
     obligation_family,
     obligation_speaker,
 )
@@ -250,10 +252,18 @@ def _span(article: Article, start: int, end: int) -> Span:
 
 
 def _not_dateline(article: Article, argument: Argument | None) -> Argument | None:
-    """No argument from the dateline: "NAIROBI, Kenya -" says where the story was filed, not who acted."""
+    """No argument from the dateline: "NAIROBI, Kenya -" says where the story was filed, not who acted.
+
+    The parser often makes the dateline's place the subject and the real one its apposition ("NEW DELHI, July 24
+    - India and Britain signed ..."): then the apposition after the dateline is the argument.
+    """
     line = article.dateline
     if argument is None or line is None or not (line.start <= argument.start and argument.end <= line.end):
         return argument
+    for head in argument.heads:
+        for child in head.children:
+            if child.dep_ == "appos" and child.idx >= line.end and is_actor(child):
+                return actor_argument(child)
     return None
 
 
