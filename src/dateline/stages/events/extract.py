@@ -149,7 +149,7 @@ def _absorb_contents(found: list[Candidate]) -> list[Candidate]:
 
 
 def _to_clause(token: Token) -> bool:
-    """An infinitive clause ("to supply Gondor") attached as an adverbial or noun complement."""
+    """An infinitive clause ("to supply Carthia") attached as an adverbial or noun complement."""
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     return token.dep_ in ("advcl", "acl", "relcl") and infinitive
 
