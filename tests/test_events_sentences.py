@@ -253,6 +253,8 @@ def test_background_event_keeps_its_own_year(pipeline: Pipeline) -> None:
         "Shares of the company rose three percent.",
         "The museum opened a new wing for modern art.",
         "She said the film was long.",
+        "Trade between the two neighbours was worth 12 billion euros last year.",
+        "Aid to the region rose to 300 million dollars in 2023.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

@@ -228,7 +228,7 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
         patterns = lexicon.verbs.get(token.lemma_.lower())
     elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
-        if name_part(token) or state_after_in(token):
+        if name_part(token) or state_after_in(token) or measured_flow(token):
             return None
         patterns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
     else:
@@ -258,6 +258,30 @@ def name_part(token: Token) -> bool:
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return token.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I")
+
+
+#: Flows between countries that news measures, and the predicates that give a size or its change: "Trade
+#: between the two was worth ...", "Aid to Kenya rose to ..." report a figure, not an act.
+_FLOWS = frozenset(
+    ["trade", "aid", "assistance", "investment", "export", "import", "loan", "sale", "shipment", "spending"]
+)
+_MEASURES = frozenset(
+    [
+        "worth", "total", "amount", "rise", "fall", "grow", "climb", "drop", "decline", "double", "halve",
+        "increase", "decrease", "shrink", "jump", "slump", "exceed",
+    ]
+)  # fmt: skip
+
+
+def measured_flow(token: Token) -> bool:
+    """Whether a flow noun is the subject of a figure: "Trade with China was worth $5 billion"."""
+    if token.lemma_.lower() not in _FLOWS or token.dep_ not in ("nsubj", "csubj", "nsubjpass"):
+        return False
+    head = token.head
+    if head.lemma_.lower() in _MEASURES:
+        return True
+    complements = (c for c in head.children if c.dep_ in ("acomp", "attr"))
+    return head.lemma_ == "be" and any(c.lemma_.lower() in _MEASURES for c in complements)
 
 
 def state_after_in(token: Token) -> bool:
