@@ -115,7 +115,13 @@ def main() -> None:
                 summary = run_dask([str(source)], store, n_workers=args.workers, on_outcome=sampler)
             else:
                 summary = run([str(source)], store, workers=args.workers, on_outcome=sampler)
+            reasons = store.query(
+                "SELECT status, substr(reason, 1, 90) AS reason, count(*) AS n FROM ingest_log "
+                "WHERE status != 'processed' GROUP BY 1, 2 ORDER BY n DESC LIMIT 8"
+            )
         print(f"counts: {dict(summary.counts)}")
+        for row in reasons:  # what became of the inputs that were not processed, most frequent first
+            print(f"  {row['n']:6d} {row['status']}: {row['reason']}")
         first, middle, last = (next(r for r in sampler.rows if r["percent"] == p) for p in (10, 50, 100))
         for label, key in (("driver", "driver_mb"),):
             print(f"{label} RSS at 10% / 50% / 100%: {first[key]} / {middle[key]} / {last[key]} MB")

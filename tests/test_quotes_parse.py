@@ -226,6 +226,35 @@ def test_reported_clause_with_its_speaker() -> None:
     assert item.speaker is not None and item.speaker.text == "Putin"
 
 
+# "Ruiz said the plan would fail and called it a mistake ." with the parse's misattachment: "called" hangs on
+# "fail" (inside what Ruiz said), as spaCy's small model often does.
+SAID_AND_CALLED: list[tuple[str, str, str, str, int, str]] = [
+    ("Ruiz", "PROPN", "NNP", "nsubj", 1, "Ruiz"),
+    ("said", "VERB", "VBD", "ROOT", 0, "say"),
+    ("the", "DET", "DT", "det", 1, "the"),
+    ("plan", "NOUN", "NN", "nsubj", 2, "plan"),
+    ("would", "AUX", "MD", "aux", 1, "would"),
+    ("fail", "VERB", "VB", "ccomp", -4, "fail"),
+    ("and", "CCONJ", "CC", "cc", -1, "and"),
+    ("called", "VERB", "VBD", "conj", -2, "call"),
+    ("it", "PRON", "PRP", "dobj", -1, "it"),
+    ("a", "DET", "DT", "det", 1, "a"),
+    ("mistake", "NOUN", "NN", "oprd", -3, "mistake"),
+    (".", "PUNCT", ".", "punct", -10, "."),
+]
+
+
+def test_a_cue_coordinated_into_the_complement_belongs_to_the_outer_speaker() -> None:
+    rows = SAID_AND_CALLED
+    doc = Doc(
+        VOCAB, words=[r[0] for r in rows], pos=[r[1] for r in rows], tags=[r[2] for r in rows],
+        deps=[r[3] for r in rows], heads=[i + r[4] for i, r in enumerate(rows)], lemmas=[r[5] for r in rows],
+    )  # fmt: skip
+    assert speaker_token(token(doc, "called")).text == "Ruiz"  # not "plan"
+    said = next(item for item in reported(doc, doc.text, set()) if item.cue.token.text == "said")
+    assert doc.text[said.start : said.end] == "the plan would fail"  # the content stops before "and called"
+
+
 def test_reported_skips_cues_already_used() -> None:
     doc = parse(SAID_THAT)
     assert list(reported(doc, doc.text, {1})) == []

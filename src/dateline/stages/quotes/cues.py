@@ -76,3 +76,20 @@ def according_source(cue: Cue) -> Token | None:
     to = cue.token.nbor(1)
     objects = [c for c in to.children if c.dep_ == "pobj"]
     return objects[0] if objects else None
+
+
+def coordinated_with_outer(token: Token) -> Token | None:
+    """The speech verb a cue really coordinates with, when the parse put it inside that verb's complement.
+
+    In "X said the deal would create jobs and called it 'historic'", the parser makes "called" a conjunct of
+    "create" (inside what X said), so "the deal" would become its speaker. A past-tense cue coordinated with a
+    complement verb that has a modal or another tense is taken as coordinated with the outer verb instead.
+    """
+    head = token.head
+    if token.dep_ != "conj" or token.tag_ != "VBD" or head.dep_ != "ccomp" or head.head is head:
+        return None
+    outer = head.head
+    if cue_at(outer) is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return None
+    other_tense = head.tag_ != "VBD" or any(c.dep_ == "aux" for c in head.children)
+    return outer if other_tense else None

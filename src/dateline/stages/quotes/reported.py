@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dateline.stages.quotes.cues import Cue, according_source, cue_at
+from dateline.stages.quotes.cues import Cue, according_source, coordinated_with_outer, cue_at
 from dateline.stages.quotes.speakers import speaker_token
 
 _CLAUSES = ("ccomp",)
@@ -51,7 +51,7 @@ def _complement(text: str, cue: Cue) -> Reported | None:
     """A cue verb with its complement, or a parenthetical cue with the clause it sits in."""
     content = _content_token(cue)
     if content is not None:
-        span = _trimmed(text, content.left_edge.idx, _token_end(content.right_edge))
+        span = _trimmed(text, content.left_edge.idx, _content_end(content))
         if span is not None and span[0] < cue.end and span[1] > cue.start:
             return None  # a complement cannot contain its own cue: the parse went wrong
     elif cue.token.dep_ == "parataxis" and cue.kind == "speech":
@@ -59,6 +59,16 @@ def _complement(text: str, cue: Cue) -> Reported | None:
     else:
         return None
     return None if span is None else Reported(span[0], span[1], cue, speaker_token(cue.token))
+
+
+def _content_end(content: Token) -> int:
+    """Where the content ends: its last word, or before a cue the parse coordinated into it ("... and called it")."""
+    for child in content.children:
+        if child.dep_ == "conj" and coordinated_with_outer(child) is not None:
+            before = [t for t in content.subtree if t.i < child.i and t.dep_ not in ("cc", "punct")]
+            if before:
+                return _token_end(max(before, key=lambda t: t.i))
+    return _token_end(content.right_edge)
 
 
 def _around(text: str, cue: Token) -> tuple[int, int] | None:

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from spacy.tokens import Token
 
 from dateline.model import Actor, Entity, Speaker
+from dateline.stages.quotes.cues import coordinated_with_outer
 
 # Children that belong to a compact speaker phrase; appositions and relative clauses are left out.
 _NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "case", "predet"})
@@ -27,6 +28,9 @@ _ANTECEDENT_WINDOW = 1_500  # characters back to look for a pronoun's antecedent
 
 def speaker_token(cue: Token) -> Token | None:
     """The head word of the cue's speaker: its subject, its passive agent, or its head's subject."""
+    outer = coordinated_with_outer(cue)
+    if outer is not None:
+        return speaker_token(outer)
     verb: Token = cue
     for _ in range(_MAX_CLIMB):
         found = _own_speaker(verb)
