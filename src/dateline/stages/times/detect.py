@@ -47,7 +47,10 @@ def find_times(text: str, anchor: date | None, doc: Doc | None, tense: TenseFn, 
     times: list[TimeExpr] = []
     for cand in chosen:
         ctx.start, ctx.end = cand.start, cand.end
-        result = cand.rule.normalise(cand.match, ctx)
+        try:
+            result = cand.rule.normalise(cand.match, ctx)
+        except (OverflowError, ValueError):  # a date beyond the calendar ("292,000 weeks ago"): no time here
+            result = None
         if result is None:
             continue
         kind, value = result

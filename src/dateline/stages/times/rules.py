@@ -471,6 +471,9 @@ def _year_period(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", f"{m['y']}-Q{(quarter.day.month - 1) // 3 + 1}" if quarter else m["y"]
 
 
+_MAX_AGO = 1000  # more days, weeks or months than any "N units ago" in news ("3,000 years ago" is fine)
+
+
 def _ago(m: re.Match[str], ctx: Context) -> Result:
     """ "two weeks ago" counts from the anchor; "a year earlier" from the date last mentioned, at its precision."""
     unit, direction = _word(m, "unit"), _word(m, "dir")
@@ -479,6 +482,8 @@ def _ago(m: re.Match[str], ctx: Context) -> Result:
     sign = 1 if direction in {"later", "from now", "hence"} else -1
     if unit.rstrip("s") in lx.TIME_UNITS and direction in {"later", "earlier"}:
         return "DURATION", duration_value(amount, unit)  # "an hour later": TimeBank tags the stretch of time
+    if amount is not None and amount > _MAX_AGO and grain in {"day", "week", "month"}:
+        return None  # a quantity before the unit ("292,000 week ago" in telegraphic market reports)
     if amount is None or amount % 1:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     coarse = grain if grain in {"day", "week", "month", "quarter"} else "year"
