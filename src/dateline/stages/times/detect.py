@@ -49,7 +49,7 @@ def find_times(text: str, anchor: date | None, doc: Doc | None, tense: TenseFn, 
         ctx.start, ctx.end = cand.start, cand.end
         try:
             result = cand.rule.normalise(cand.match, ctx)
-        except (OverflowError, ValueError):  # a date beyond the calendar ("292,000 weeks ago"): no time here
+        except (OverflowError, ValueError):  # a date beyond the calendar ("47,250 weeks ago"): no time here
             result = None
         if result is None:
             continue

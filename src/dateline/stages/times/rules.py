@@ -483,7 +483,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Result:
     if unit.rstrip("s") in lx.TIME_UNITS and direction in {"later", "earlier"}:
         return "DURATION", duration_value(amount, unit)  # "an hour later": TimeBank tags the stretch of time
     if amount is not None and amount > _MAX_AGO and grain in {"day", "week", "month"}:
-        return None  # a quantity before the unit ("292,000 week ago" in telegraphic market reports)
+        return None  # a quantity before the unit ("47,250 week ago" in telegraphic market reports)
     if amount is None or amount % 1:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     coarse = grain if grain in {"day", "week", "month", "quarter"} else "year"
