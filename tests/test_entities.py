@@ -15,6 +15,7 @@ from dateline.stages.entities import (
     mark_datelines,
     may_be_name,
     person_shapes,
+    repair,
     split_at_breaks,
     split_possessive,
     table_teams,
@@ -187,6 +188,14 @@ def test_dateline_place_is_added_and_sure(tokenise: spacy.language.Language) -> 
     found = mark_datelines(doc, [])
     assert _texts(doc, found) == [("PORTHAVEN", "GPE")]
     assert found[0].sure
+
+
+def test_the_metadata_dateline_place_is_a_place_everywhere_in_the_article(vocab: spacy.vocab.Vocab) -> None:
+    words = ["Quillon", ",", "18", "October", "2025", "-", "Crowds", "marched", "through", "central", "Quillon", "."]
+    ents = ["B-ORG"] + ["O"] * 9 + ["B-ORG", "O"]
+    doc = Doc(vocab, words=words, ents=ents)
+    assert _texts(doc, repair(doc)) == [("Quillon", "ORG"), ("Quillon", "ORG")]  # spaCy's guess, unrepaired
+    assert _texts(doc, repair(doc, (0, 7))) == [("Quillon", "GPE"), ("Quillon", "GPE")]
 
 
 def test_person_shapes(tokenise: spacy.language.Language, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -103,11 +103,21 @@ class Entities(Stage):
 
     def __call__(self, article: Article, doc: Doc | None) -> None:
         assert doc is not None
-        article.entities = [to_entity(doc, m) for m in repair(doc)]
+        article.entities = [to_entity(doc, m) for m in repair(doc, _dateline_place(article))]
 
 
-def repair(doc: Doc) -> list[Mention]:
-    """The repair cascade of the module docstring, in order."""
+def _dateline_place(article: Article) -> tuple[int, int] | None:
+    """Where the metadata stage's dateline names its place, when it ran and found one (it is not required)."""
+    line = article.dateline
+    if line is None or not line.place:
+        return None
+    at = article.text.find(line.place, line.start, line.end)
+    return None if at < 0 else (at, at + len(line.place))
+
+
+def repair(doc: Doc, dateline_place: tuple[int, int] | None = None) -> list[Mention]:
+    """The repair cascade of the module docstring, in order; ``dateline_place`` is the character span of the
+    dateline's place when the metadata stage found one ("Santiago, 18 October 2025 -")."""
     mentions = recognise(doc)
     mentions = [piece for m in mentions for piece in split_possessive(doc, m)]
     mentions = [piece for m in mentions for piece in split_at_breaks(doc, m)]
@@ -118,6 +128,8 @@ def repair(doc: Doc) -> list[Mention]:
     if is_sports_page(doc):
         mentions = table_teams(doc, fix_teams(doc, mentions))
     mentions = mark_datelines(doc, mentions)
+    if dateline_place is not None:
+        mentions = mark_place(doc, mentions, *dateline_place)
     mentions = add_missing(doc, mentions, _title_runs(doc))
     mentions = add_missing(doc, mentions, _country_runs(doc))
     mentions = add_missing(doc, mentions, person_shapes(doc))
@@ -583,14 +595,19 @@ def mark_datelines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     same name on a sports page does not take it over.
     """
     for match in _DATELINE.finditer(doc.text):
-        span = doc.char_span(*match.span("place"))
-        if span is None or knowledge.igo(span.text):  # "UNITED NATIONS" datelines an organisation
-            continue
-        inside = [m for m in mentions if m.start < span.end and m.end > span.start]
-        if any(m.start < span.start or m.end > span.end for m in inside):
-            continue
-        mentions = [m for m in mentions if m not in inside] + [Mention(span.start, span.end, "GPE", sure=True)]
+        mentions = mark_place(doc, mentions, *match.span("place"))
     return mentions
+
+
+def mark_place(doc: Doc, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The characters ``start:end`` name a dateline's place: a sure GPE, replacing what spaCy labelled there."""
+    span = doc.char_span(start, end)
+    if span is None or knowledge.igo(span.text):  # "UNITED NATIONS" datelines an organisation
+        return mentions
+    inside = [m for m in mentions if m.start < span.end and m.end > span.start]
+    if any(m.start < span.start or m.end > span.end for m in inside):
+        return mentions
+    return [m for m in mentions if m not in inside] + [Mention(span.start, span.end, "GPE", sure=True)]
 
 
 _MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
