@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 EXAMPLE = SHARED / "examples" / "000_a1ff4d17ec0d6026.txt"
+
+# The gazetteer keeps its built tables in a cache folder between processes; the tests (and the CLI processes they
+# start, which inherit the environment) share one of their own instead of the user's.
+os.environ.setdefault("DATELINE_CACHE", tempfile.mkdtemp(prefix="dateline-test-cache-"))
 
 
 @pytest.fixture(scope="session")

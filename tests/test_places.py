@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dateline.model import Article, Dateline, Entity
@@ -154,3 +156,27 @@ def test_inverted_iso_names_and_country_points() -> None:
     assert gazetteer.country_code("Republic of Korea") == "KOR"
     china = gazetteer.country_entry("CHN")
     assert china is not None and (china.lat, china.lon) == (35.0, 105.0)  # GeoNames' centre, from countries.csv
+
+
+def test_built_tables_are_kept_on_disk_and_rebuilt_when_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builds: list[int] = []
+
+    def build() -> dict[str, int]:
+        builds.append(1)
+        return {"tables": len(builds)}
+
+    monkeypatch.setenv("DATELINE_CACHE", str(tmp_path / "cache"))
+    assert gazetteer._persisted("t", build) == {"tables": 1}
+    assert gazetteer._persisted("t", build) == {"tables": 1}  # read back: not built again
+    (kept,) = (tmp_path / "cache").glob("gazetteer-t-*.pickle")
+    kept.write_bytes(b"not a pickle")
+    assert gazetteer._persisted("t", build) == {"tables": 2}  # damaged: built again and replaced
+    assert gazetteer._persisted("t", build) == {"tables": 2}
+    monkeypatch.setenv("DATELINE_CACHE", "off")
+    assert gazetteer._persisted("t", build) == {"tables": 3} and gazetteer.cache_dir() is None
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder should be")
+    monkeypatch.setenv("DATELINE_CACHE", str(blocked))
+    assert gazetteer._persisted("t", build) == {"tables": 4}  # cannot write: still answers
