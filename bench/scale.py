@@ -28,6 +28,8 @@ from typing import Any
 
 import psutil
 
+from rss import children_rss  # bench/rss.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "reuters21578.jsonl"
 CONFIGS = ("local-1", "local-2", "dask-2")
@@ -53,12 +55,8 @@ class PeakRss:
     def _sample(self) -> None:
         me = psutil.Process()
         while not self._stop.wait(self.interval):
-            for child in me.children(recursive=True):
-                try:
-                    rss = child.memory_info().rss
-                except psutil.Error:  # ended between listing and reading
-                    continue
-                self.peaks[child.pid] = max(self.peaks.get(child.pid, 0), rss)
+            for pid, rss in children_rss(me).items():
+                self.peaks[pid] = max(self.peaks.get(pid, 0), rss)
 
 
 def run_one(config: str, corpus: Path, db: Path) -> dict[str, Any]:

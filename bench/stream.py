@@ -24,6 +24,8 @@ from pathlib import Path
 
 import psutil
 
+from rss import children_rss  # bench/rss.py, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "reuters21578.jsonl"
 
@@ -61,12 +63,7 @@ class Sampler:
         percent = self.marks.get(self.seen)
         if percent is None:
             return
-        workers = []
-        for child in self.me.children(recursive=True):
-            try:
-                workers.append(child.memory_info().rss / 1e6)
-            except psutil.Error:  # ended between listing and reading
-                continue
+        workers = [rss / 1e6 for rss in children_rss(self.me).values()]
         elapsed = time.perf_counter() - self.start
         row = {
             "percent": percent,
