@@ -69,6 +69,27 @@ def test_actors_merge_mentions_and_read_roles() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("The foreign minister of Finland arrived in Dar es Salaam.", "foreign minister", "FINGOV"),
+        ("Chile's interior ministry said police arrested ten people.", "interior ministry", "CHLGOV"),
+        ("A spokesperson for the Israeli prime minister spoke on Monday.", "spokesperson", "ISRGOV"),
+        ("Police in Peru detained two men.", "Police", "PERCOP"),
+    ],
+)
+def test_unnamed_roles_take_the_country_named_with_them(text: str, name: str, code: str) -> None:
+    actor = next(a for a in _run(text).actors if a.name == name)
+    assert actor.code == code
+
+
+@pytest.mark.model
+def test_lower_case_organ_is_an_actor_even_when_the_parser_calls_it_a_name() -> None:
+    article = _run("Russia will send troops to Syria, the defence ministry said on Monday.")
+    assert any(a.name == "defence ministry" for a in article.actors)
+
+
+@pytest.mark.model
 @pytest.mark.shared
 def test_user_example() -> None:
     if not EXAMPLE.exists():

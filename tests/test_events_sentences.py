@@ -129,7 +129,19 @@ CONSTRUCTIONS = [
     ("China refrained from providing weapons to Russia.", "072", "China", "Russia"),
     ("Italy decided to withdraw its troops from Iraq.", "0356", "Italy", None),
     ("Libya rejected calls for talks with the rebels.", "12", "Libya", None),
+    # names a plural title introduces are the parties
+    ("Foreign ministers Wang Yi and Sergei Lavrov met in Beijing.", "04", "Sergei Lavrov", None),
+    # a transfer told from the receiving side is the giver's act
+    ("Kenya received food aid from Japan.", "073", "Japan", "Kenya"),
+    ("Mali has received by courier money from Niger.", "071", "Niger", "Mali"),
+    ("Jordan accepted refugees from Syria.", "075", "Jordan", "refugees"),
+    # journeys, surveillance, reaffirmed ties
+    ("The president departed for Beijing on Monday.", "042", "president", "Beijing"),
+    ("Agents of Peru tapped the phone lines of the Bolivian embassy.", "176", "Agents", None),
+    ("Ghana reaffirmed its friendship with Togo.", "050", "Ghana", "Togo"),
     # weapons refine attacks
+    ("Israel bombed targets in southern Lebanon.", "195", "Israel", None),
+    ("Militants bombed a bus station in Quetta.", "183", "Militants", None),
     ("A drone strike killed four fighters in Somalia.", "1952", None, "fighters"),
     ("A car bomb killed ten soldiers in Kabul.", "1832", None, "soldiers"),
 ]
@@ -158,6 +170,8 @@ MODES = [
     ("Russia did not attack Ukraine.", "19", "negated"),
     ("Japan has never apologized to China.", "055", "negated"),
     ("Egypt failed to sign the agreement with Sudan.", "057", "negated"),
+    ("Neither Chile nor Peru boycotted the summit.", "125", "negated"),
+    ("No country has recognised the new government.", "054", "negated"),
     ("Canada has no plans to impose sanctions on India.", "163", "negated"),
     ("Germany did not send tanks to Ukraine.", "072", "negated"),
     ("Kenya didn't condemn the coup in Niger.", "111", "negated"),
@@ -202,9 +216,31 @@ def test_mode(pipeline: Pipeline, text: str, code: str, mode: str) -> None:
     assert find(events_of(pipeline, text), code).mode == mode
 
 
-def test_planned_cooperation_is_coded_as_intent(pipeline: Pipeline) -> None:
-    event = find(events_of(pipeline, "Finland will give Tanzania a large loan."), "03")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland will give Tanzania a large loan, the Finnish finance minister said.",
+        "Finland said it will give Tanzania a large loan.",
+        "Finland is willing to give Tanzania a large loan.",
+    ],
+)
+def test_cooperation_the_actor_announces_is_intent(pipeline: Pipeline, text: str) -> None:
+    event = find(events_of(pipeline, text), "03")
     assert event.mode == "planned" and event.cameo == "0331"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Finland will give Tanzania a large loan.", "071"),
+        ("Finland will give Tanzania a large loan, a senior official said.", "071"),
+        ("Finland will give Tanzania a large loan, Kenyan officials said.", "071"),
+        ("The Swedish premier will meet Kenyan leaders during a visit to Nairobi.", "04"),
+    ],
+)
+def test_cooperation_others_report_as_planned_keeps_its_code(pipeline: Pipeline, text: str, code: str) -> None:
+    event = find(events_of(pipeline, text), code)
+    assert event.mode == "planned"
 
 
 def test_obligation_stated_by_another_party_is_a_demand(pipeline: Pipeline) -> None:
@@ -297,6 +333,10 @@ SPEECH_ACTS = [
 @pytest.mark.parametrize(("text", "code", "source", "target"), SPEECH_ACTS)
 def test_speech_act(pipeline: Pipeline, text: str, code: str, source: str | None, target: str | None) -> None:
     test_construction(pipeline, text, code, source, target)
+
+
+def test_leaving_a_place_is_no_event(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "Ethiopia departs from Libya after five years.") == []
 
 
 def test_main_event_is_the_root_predicate(pipeline: Pipeline) -> None:

@@ -171,7 +171,7 @@ class Builder:
             sector = knowledge.sector_of([t.text for t in chunk if t.i <= root.i][-2:])
             if sector is None or sector.word.split()[-1] != root.lower_:
                 continue  # the role word must head the phrase: not "military" in "military assistance"
-            if {root.i} & (self.taken | self.described) or any(t.ent_type_ in {"PERSON", "ORG"} for t in chunk):
+            if {root.i} & (self.taken | self.described) or any(_name_word(t) for t in chunk):
                 continue
             if root.lower_ in _GOVERNMENT_WORDS or _is_title_alone(chunk):
                 continue
@@ -186,6 +186,7 @@ class Builder:
         for token in chunk[start - chunk.start :]:
             read(token, description)
         description.sector = sector.code
+        description.country = description.country or _country_owner(chunk.root) or _country_after(chunk.root)
         kind = sector.kind
         if chunk.root.dep_ == "conj" and chunk.root.head.i in self.taken:
             group = self._draft_at(chunk.root.head.i)
@@ -292,6 +293,7 @@ class Builder:
 
 
 @cache
+@cache
 def _sector_heads() -> frozenset[str]:
     return frozenset(word.split()[-1] for word in knowledge.sectors())
 
@@ -333,6 +335,37 @@ def _descriptor(doc: Doc, span: SpacySpan, name: str) -> Description:
     iso3 = next((c for w in name.split() if (c := gazetteer.demonym_code(w) or gazetteer.country_code(w))), None)
     found.country = iso3
     return found
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word the parser puts in a person's or organisation's name: the phrase is that name, not a
+    role ("the defence ministry" in lower case is a role even when the parser calls it an organisation)."""
+    return token.ent_type_ in {"PERSON", "ORG"} and token.text[:1].isupper() and token.lower_ != "the"
+
+
+def _country_owner(head: Token) -> str | None:
+    """The country of "Chile's interior ministry": a possessive country before the role."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.ent_type_ != "GPE":
+        return None
+    return gazetteer.country_code(" ".join(t.text for t in owner.subtree if t.ent_type_ == "GPE"))
+
+
+def _country_after(head: Token) -> str | None:
+    """The country of "the foreign minister of Finland", "police in Chile": a country named right after the role."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "for") or prep.i != head.i + 1:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if pobj.ent_type_ == "GPE":
+                return gazetteer.country_code(" ".join(t.text for t in pobj.subtree if t.ent_type_ == "GPE"))
+            # "spokesperson for the Israeli prime minister": the country of the role it speaks for
+            owner = next((t for t in pobj.children if t.dep_ in ("amod", "compound") and t.ent_type_ == "NORP"), None)
+            if owner is not None and pobj.lower_ in _sector_heads():
+                return gazetteer.demonym_code(owner.text)
+    return None
 
 
 def _is_title_alone(chunk: SpacySpan) -> bool:

@@ -72,7 +72,7 @@ def events_of_sentence(
         if outcome and not _outcome_of_event(cand.trigger, lex):
             continue
         mode = event_mode(cand.trigger, lex, anchor_year, composed=cand.frame is not None)
-        code, mode = speech_act(cand, mode, lex)
+        code, mode = speech_act(cand, mode, lex, _self_stated(article, cand, index))
         if mode == "hypothetical" and cand.source is None and cand.trigger.pos_ in ("NOUN", "PROPN"):
             continue  # an option talked about ("an embargo would not work", "future talks"), not an event
         key = (code[:3], cand.source.text if cand.source else "", cand.target.text if cand.target else "")
@@ -109,12 +109,34 @@ def _outcome_of_event(trigger: Token, lex: lexicon.Lexicon) -> bool:
     return False
 
 
-def speech_act(cand: Candidate, mode: str, lex: lexicon.Lexicon) -> tuple[str, str]:
+def _self_stated(article: Article, cand: Candidate, index: context.ActorIndex) -> bool:
+    """Whether the text gives the event as its source's own word: the speaker of the quote or reporting verb
+    that holds it is the source, or belongs to the source's country or organisation ("Hungary said it will
+    support ...", "Portugal will support ..., Portuguese President Soares said")."""
+    said_by = context.speaker(article, cand.trigger, index)
+    source = context.event_actor(cand.source, index)
+    if said_by is None or source is None:
+        return False
+    if said_by.actor and source.actor and set(said_by.actor.split("/")) & set(source.actor.split("/")):
+        return True
+    parties = {_party(code) for code in (source.code or "").split("/") if code}
+    if any(_party(code) in parties for code in (said_by.code or "").split("/") if code):
+        return True
+    return said_by.text.lower().removeprefix("the ") == source.text.lower().removeprefix("the ")
+
+
+def _party(code: str) -> str:
+    """The country, or the international organisation, an actor code belongs to ("ISRGOV" -> "ISR", "IGOUNOWFP"
+    -> "IGOUNO")."""
+    return code[:6] if code[:3] in ("IGO", "NGO") else code[:3]
+
+
+def speech_act(cand: Candidate, mode: str, lex: lexicon.Lexicon, self_stated: bool = True) -> tuple[str, str]:
     """The code and mode of what a statement does (CAMEO codes the speech act, not the act spoken of):
     - "X said Y must / should act": X demands of (10x) or appeals to (02x) Y, asserted;
     - "X will not give / accept": X refuses, a rejection (12x), asserted;
-    - "X will give / is willing to give": intent (03x) for a cooperative act (the codebook codes cooperative
-      actions reported in the future tense as intent);
+    - "X is willing to give", and "X will give" when X (or someone speaking for X's country or organisation)
+      says so: intent (03x) for a cooperative act; a plan others report keeps the act's code, planned;
     - "X will / may halt the talks if / unless ...": a threat (13x). A hostile act announced without a condition
       keeps its own code, planned ("X will impose sanctions" is 163), as the codebook's examples do.
     """
@@ -132,22 +154,24 @@ def speech_act(cand: Candidate, mode: str, lex: lexicon.Lexicon) -> tuple[str, s
         if _promised(cand.trigger) and root in _INTENT_ROOTS:
             return lex.composed("reject", cand.code) or lex.bases["reject"], "asserted"
         return cand.code, mode
-    if root in _INTENT_ROOTS and _promised(cand.trigger):
+    if root in _INTENT_ROOTS and _promised(cand.trigger, self_stated):
         return lex.composed("intend", cand.code) or cand.code, mode
     if root in _THREAT_ROOTS and _conditional(cand.trigger):  # the threat is made, whatever follows
         return lex.composed("threaten", cand.code) or cand.code, "asserted"
     return cand.code, mode
 
 
-def _promised(trigger: Token) -> bool:
-    """ "will send", "would allow", "is willing / ready / prepared to withdraw"."""
+def _promised(trigger: Token, self_stated: bool = True) -> bool:
+    """ "is willing / ready / prepared to withdraw", and "will send", "would allow" when the actor says so itself
+    (a plan the reporter or a third party tells of is the act itself, planned)."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if verb is not trigger and trigger.dep_ not in ("dobj", "attr"):
         return False  # "an embargo would not work": the modal belongs to what is said of the embargo
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in verb.children):
+    if verb.dep_ == "xcomp" and verb.head.lower_ in _WILLING:
         return True
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.lower_ in _WILLING
+    return self_stated and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in verb.children
+    )
 
 
 def _conditional(trigger: Token) -> bool:

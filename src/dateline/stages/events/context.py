@@ -270,16 +270,39 @@ def attribution(article: Article, trigger: Token, index: ActorIndex) -> str | No
     quote = _quote_containing(article.quotes, trigger.idx)
     if quote is not None:
         return quote.speaker.actor if quote.speaker is not None else None
+    subject = _reporting_subject(trigger)
+    if subject is None:
+        return None
+    found = index.covering(subject.idx, subject.idx + len(subject))
+    return found[0] if found else None
+
+
+def speaker(article: Article, trigger: Token, index: ActorIndex) -> EventActor | None:
+    """Whoever the text says stated the event, with an actor id and code where the layers give them (a code read
+    off the words when there is no actors layer)."""
+    quote = _quote_containing(article.quotes, trigger.idx)
+    if quote is not None:
+        said = quote.speaker
+        if said is None:
+            return None
+        if said.actor is not None:
+            return EventActor(said.actor, _code_of(article, said.actor), said.text)
+        if said.start is None or said.end is None:
+            return None
+        span = trigger.doc.char_span(said.start, said.end, alignment_mode="expand")
+        return event_actor(Argument([span.root], said.start, said.end), index) if span is not None else None
+    subject = _reporting_subject(trigger)
+    return event_actor(Argument([subject], subject.idx, subject.idx + len(subject)), index) if subject else None
+
+
+def _reporting_subject(trigger: Token) -> Token | None:
+    """The subject of the reporting verb whose complement holds ``trigger`` ("Finland said it will ...")."""
     tok = trigger
     for _ in range(10):
         if tok.head.i == tok.i:
             break
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING:
-            subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                return None
-            found = index.covering(subject.idx, subject.idx + len(subject))
-            return found[0] if found else None
+            return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         tok = tok.head
     return None
 

@@ -58,6 +58,12 @@ _TRANSFER = wordset(
     "send give provide supply deliver deploy transfer sell ship hand offer contribute grant donate lend "
     "dispatch airlift extradite deport return"
 )
+# Verbs that tell a transfer from the side of the one it goes to: "received aid from Japan" is Japan's act of
+# giving, coded by the giving verb's patterns, with the "from" party as the source and the subject as the target.
+_CONVERSE = {"receive": "provide", "obtain": "provide", "accept": "provide"}
+# Doers whose bombing is military (an air or artillery strike, 195), not a terrorist's device (183).
+_MILITARY_HEADS = wordset("army military force troop navy jet warplane aircraft plane government regime coalition")
+_MILITARY_CONTEXT = wordset("offensive campaign shelling shell artillery airstrike raid sortie bombardment")
 # Verbs that only say an event goes on or starts: a frame over them is a frame over their object ("promised to
 # continue military aid" is a promise of aid).
 _ASPECTUAL = wordset("continue resume keep begin start maintain step")
@@ -128,7 +134,9 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
             consumed.add(i)  # "vowed to wage war": the war is what the composed event is about
         if i in consumed or any(c.trigger.i == i for c in found):
             continue
-        found.append(Candidate(token, code, pattern, source_of(token, lexicon), target_of(token, lexicon, pattern)))
+        source = source_of(token, lexicon)
+        code = refine_by_doer(token, code, source)
+        found.append(Candidate(token, code, pattern, source, target_of(token, lexicon, pattern)))
     found = [c for c in found if c.frame is None or c.trigger.i not in consumed]  # a clause inside another frame
     taken = {c.trigger.i for c in found} | consumed
     found.extend(c for c in _bare_requests(sent, taken, lexicon) if c.trigger.i not in taken)
@@ -233,8 +241,18 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         patterns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
     else:
         return None
-    if not patterns:
+    best = _best_pattern(token, patterns or [])
+    if best is None and converse(token, lexicon) is not None:
+        best = _best_pattern(token, lexicon.verbs.get(_CONVERSE[token.lemma_.lower()], []))
+    if best is not None and best.noun and best.code[:2] == "01" and _manner_of_saying(token):
         return None
+    if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
+        return None
+    return best
+
+
+def _best_pattern(token: Token, patterns: Iterable[Pattern]) -> Pattern | None:
+    """The pattern among ``patterns`` whose conditions ``token`` meets: the most conditions, then the first."""
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent", "dative")}
     words = context_words(token)
     best: Pattern | None = None
@@ -245,11 +263,30 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
             continue
         if best is None or _rank(pattern) > _rank(best):
             best = pattern
-    if best is not None and best.noun and best.code[:2] == "01" and _manner_of_saying(token):
-        return None
-    if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
-        return None
     return best
+
+
+def converse(token: Token, lexicon: Lexicon) -> Token | None:
+    """The party a transfer comes from when the verb tells it from the receiving side and none of the verb's own
+    patterns fits ("Mali received money from Niger" -> Niger; "accepted migrants from Serbia" is the
+    verb's own act), or None."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in _CONVERSE:
+        return None
+    giver = next((p for p in _prep_objects(token, ("from",)) if is_actor(p)), None)
+    if giver is None or _best_pattern(token, lexicon.verbs.get(lemma, [])) is not None:
+        return None
+    return giver
+
+
+def refine_by_doer(token: Token, code: str, source: Argument | None) -> str:
+    """A bombing by a state or its forces, or one that is part of a military offensive ("a bombing and shelling
+    offensive"), is a military strike (195), not a non-military bombing (183)."""
+    if code != "183":
+        return code
+    doer = source is not None and any(h.ent_type_ == "GPE" or h.lemma_.lower() in _MILITARY_HEADS for h in source.heads)
+    near = [token.head, *token.conjuncts] if token.dep_ in ("compound", "amod", "conj") else list(token.conjuncts)
+    return "195" if doer or any(t.lemma_.lower() in _MILITARY_CONTEXT for t in near) else code
 
 
 def name_part(token: Token) -> bool:
@@ -524,6 +561,9 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
     """The doer of the event triggered by ``token``."""
     if token.pos_ in ("NOUN", "PROPN"):
         return _noun_source(token, lexicon)
+    given_by = converse(token, lexicon)
+    if given_by is not None:
+        return argument(given_by)
     for child in token.children:
         if child.dep_ == "agent":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -602,6 +642,9 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         return _noun_target(token, lexicon)
     if _gerund_modifier(token):
         return actor_argument(token.head)
+    if converse(token, lexicon) is not None:  # "received money from X": the receiver, who is the subject
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        return actor_argument(subject) if subject is not None else None
     if any(c.dep_ == "agent" for c in token.children):
         subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if subject is not None:
@@ -707,6 +750,10 @@ def actor_argument(token: Token) -> Argument | None:
     antecedent = _antecedent(token)
     if antecedent is not None:
         return actor_argument(antecedent)
+    named = _named_in_apposition(token)
+    if named is not None:  # "Foreign ministers Wang Yi and Sergei Lavrov": the people, with their title
+        inner = argument(named)
+        return Argument(inner.heads, min(token.left_edge.idx, inner.start), inner.end)
     if is_actor(token):
         return argument(token)
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -721,6 +768,13 @@ def actor_argument(token: Token) -> Argument | None:
                 return Argument([sub], min(t.idx for t in name), token.idx + len(token))
             return argument(sub)
     return None
+
+
+def _named_in_apposition(token: Token) -> Token | None:
+    """The name a role noun introduces in apposition ("ministers Wang Yi and Sergei Lavrov" -> Wang Yi)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in AGENT_NOUNS:
+        return None
+    return next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)
 
 
 def _antecedent(token: Token) -> Token | None:

@@ -84,9 +84,22 @@ def event_year(trigger: Token) -> int | None:
 def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
+    if tok.pos_ in ("VERB", "AUX") and any(_nobody_doer(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return True  # "Neither X nor Y boycotted", "No country has recognised", "Nobody attacked"
     if is_trigger:
         return False
     return not composed and tok.lemma_.lower() in lexicon.modes["negating"]
+
+
+def _nobody_doer(subject: Token) -> bool:
+    if subject.lower_ in ("nobody", "none", "neither") or (
+        subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no"
+    ):
+        return True
+    return any(
+        (c.dep_ == "preconj" and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
+        for c in subject.children
+    )
 
 
 def _hypothetical(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
