@@ -355,6 +355,19 @@ def test_protest_absorbs_the_demand_it_makes(pipeline: Pipeline) -> None:
     assert [e.cameo[:2] for e in found if e.cameo] == ["14"]
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The farmers' union said they would blockade the port from Monday.", "13"),
+        ("The governor announced that he will extend the curfew in Lagos.", "132"),
+        ("The government of Mali said it is prepared to impose martial law.", "132"),
+    ],
+)
+def test_hostile_act_the_actor_announces_is_a_threat(pipeline: Pipeline, text: str, code: str) -> None:
+    event = find(events_of(pipeline, text), "13")
+    assert event.cameo is not None and event.cameo.startswith(code) and event.mode == "asserted"
+
+
 def test_unconditional_future_attack_is_planned_not_a_threat(pipeline: Pipeline) -> None:
     assert find(events_of(pipeline, "The army will attack the rebel base tomorrow."), "19").mode == "planned"
 

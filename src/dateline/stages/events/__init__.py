@@ -137,8 +137,8 @@ def speech_act(cand: Candidate, mode: str, lex: lexicon.Lexicon, self_stated: bo
     - "X will not give / accept": X refuses, a rejection (12x), asserted;
     - "X is willing to give", and "X will give" when X (or someone speaking for X's country or organisation)
       says so: intent (03x) for a cooperative act; a plan others report keeps the act's code, planned;
-    - "X will / may halt the talks if / unless ...": a threat (13x). A hostile act announced without a condition
-      keeps its own code, planned ("X will impose sanctions" is 163), as the codebook's examples do.
+    - "X will / may halt the talks if / unless ...", and a hostile act X announces itself ("X said it would
+      blockade the port"): a threat (13x), asserted. A hostile act others say will happen keeps its code, planned.
     """
     if "obligation" in cand.extra:
         return cand.code, "asserted"
@@ -156,7 +156,8 @@ def speech_act(cand: Candidate, mode: str, lex: lexicon.Lexicon, self_stated: bo
         return cand.code, mode
     if root in _INTENT_ROOTS and _promised(cand.trigger, self_stated):
         return lex.composed("intend", cand.code) or cand.code, mode
-    if root in _THREAT_ROOTS and _conditional(cand.trigger):  # the threat is made, whatever follows
+    if root in _THREAT_ROOTS and (_conditional(cand.trigger) or _promised(cand.trigger, self_stated)):
+        # the threat is made now, whatever follows: "will halt the talks if ...", "said they would blockade"
         return lex.composed("threaten", cand.code) or cand.code, "asserted"
     return cand.code, mode
 
@@ -167,8 +168,8 @@ def _promised(trigger: Token, self_stated: bool = True) -> bool:
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     if verb is not trigger and trigger.dep_ not in ("dobj", "attr"):
         return False  # "an embargo would not work": the modal belongs to what is said of the embargo
-    if verb.dep_ == "xcomp" and verb.head.lower_ in _WILLING:
-        return True
+    if verb.dep_ == "xcomp" and verb.head.lower_ in _WILLING and verb.head.dep_ in ("acomp", "amod"):
+        return True  # "is ready / prepared to": the actor's stance ("the army prepared to resume" is an act)
     return self_stated and any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo") for c in verb.children
     )

@@ -23,7 +23,7 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from dateline.model import Article, EventActor, Quote
-from dateline.stages.events.extract import AGENT_NOUNS, REPORTING, Argument
+from dateline.stages.events.extract import AGENT_NOUNS, REPORTING, Argument, actor_argument
 from dateline.stages.events.mode import governing_chain
 
 DateClause = Callable[[Article, Doc, Token], Any]
@@ -292,7 +292,7 @@ def speaker(article: Article, trigger: Token, index: ActorIndex) -> EventActor |
         span = trigger.doc.char_span(said.start, said.end, alignment_mode="expand")
         return event_actor(Argument([span.root], said.start, said.end), index) if span is not None else None
     subject = _reporting_subject(trigger)
-    return event_actor(Argument([subject], subject.idx, subject.idx + len(subject)), index) if subject else None
+    return event_actor(actor_argument(subject), index) if subject is not None else None
 
 
 def _reporting_subject(trigger: Token) -> Token | None:
