@@ -140,6 +140,8 @@ CONSTRUCTIONS = [
     ("Agents of Peru tapped the phone lines of the Bolivian embassy.", "176", "Agents", None),
     ("Ghana reaffirmed its friendship with Togo.", "050", "Ghana", "Togo"),
     # weapons refine attacks
+    ("Army units killed four rebels in a gunbattle near Goma.", "193", "Army units", "rebels"),
+    ("A drone attack killed two militant commanders in Waziristan.", "1952", None, "commanders"),
     ("Israel bombed targets in southern Lebanon.", "195", "Israel", None),
     ("Militants bombed a bus station in Quetta.", "183", "Militants", None),
     ("A drone strike killed four fighters in Somalia.", "1952", None, "fighters"),
@@ -333,6 +335,11 @@ SPEECH_ACTS = [
 @pytest.mark.parametrize(("text", "code", "source", "target"), SPEECH_ACTS)
 def test_speech_act(pipeline: Pipeline, text: str, code: str, source: str | None, target: str | None) -> None:
     test_construction(pipeline, text, code, source, target)
+
+
+def test_a_place_near_the_event_is_not_its_doer(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "A blast near the town of Hilla killed three farmers."), "18")
+    assert event.source is None
 
 
 def test_leaving_a_place_is_no_event(pipeline: Pipeline) -> None:

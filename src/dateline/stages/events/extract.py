@@ -63,6 +63,8 @@ _TRANSFER = wordset(
 _CONVERSE = {"receive": "provide", "obtain": "provide", "accept": "provide"}
 # Doers whose bombing is military (an air or artillery strike, 195), not a terrorist's device (183).
 _MILITARY_HEADS = wordset("army military force troop navy jet warplane aircraft plane government regime coalition")
+_PLACE_PREPS = wordset("near outside around across along")
+_FIGHTS = wordset("gunbattle gunfight firefight shootout exchange")  # small-arms words that say two sides fought
 _MILITARY_CONTEXT = wordset("offensive campaign shelling shell artillery airstrike raid sortie bombardment")
 # Verbs that only say an event goes on or starts: a frame over them is a frame over their object ("promised to
 # continue military aid" is a promise of aid).
@@ -383,7 +385,7 @@ def refine_by_instrument(token: Token, code: str, lexicon: Lexicon) -> str:
     """Refine an assault or fight code by the weapon that did it ("a drone strike", "gunmen killed")."""
     if code[:2] not in ("18", "19") or (len(code) > 3 and code[:3] != "182"):
         return code
-    if code[:3] not in ("180", "182", "183", "190"):
+    if code[:3] not in ("180", "182", "183", "186", "190"):
         return code
     near = [c for c in token.children if c.dep_ in _SUBJECTS | {"compound", "amod", "agent", "prep", "dobj"}]
     words: list[str] = []
@@ -394,8 +396,11 @@ def refine_by_instrument(token: Token, code: str, lexicon: Lexicon) -> str:
     text = " " + " ".join(words) + " "
     for name, refined in lexicon.instruments:
         if f" {' '.join(name)} " in text:
-            # small arms only refine fighting: gunmen killing villagers stays an assault
-            if code[:2] == "18" and refined[:3] == "193":
+            # small arms only refine fighting (gunmen killing villagers stays an assault) unless the text says
+            # the killing happened in a fight ("killed in a gunbattle"); a named killing stays one unless from the air
+            if code[:2] == "18" and refined[:3] == "193" and not set(name) & _FIGHTS:
+                continue
+            if code[:3] == "186" and refined[:3] != "195":
                 continue
             return refined
     return code
@@ -803,7 +808,12 @@ def _phrase_tokens(token: Token) -> Iterable[Token]:
     while stack:
         tok = stack.pop(0)
         yield tok
-        stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "punct"))
+        stack.extend(
+            c
+            for c in tok.children
+            if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "punct")
+            and not (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS)  # "an explosion near Samarra": where, not who
+        )
 
 
 def argument(token: Token) -> Argument:
