@@ -129,6 +129,9 @@ CONSTRUCTIONS = [
     ("China refrained from providing weapons to Russia.", "072", "China", "Russia"),
     ("Italy decided to withdraw its troops from Iraq.", "0356", "Italy", None),
     ("Libya rejected calls for talks with the rebels.", "12", "Libya", None),
+    # agreeing with each other on what should be done, or on an act
+    ("Ghana and Togo agreed that their navies should cooperate against piracy.", "03", "Ghana and Togo", None),
+    ("The two sides agreed on a ceasefire.", "0356", "two sides", None),
     # names a plural title introduces are the parties
     ("Foreign ministers Wang Yi and Sergei Lavrov met in Beijing.", "04", "Sergei Lavrov", None),
     # a transfer told from the receiving side is the giver's act
@@ -314,7 +317,7 @@ SPEECH_ACTS = [
     ("Hungary will not accept more migrants from Serbia.", "12", "Hungary", None),
     ("Chile is ready to sign a treaty with Peru.", "03", "Chile", "Peru"),
     ("Israel and Jordan reached an agreement to share intelligence.", "0314", "Israel", None),
-    ("Ghana and Togo agreed that the border should be reopened.", "030", "Ghana", None),
+    ("Ghana and Togo agreed that the border should be reopened.", "03", "Ghana", None),
     ("The army pledged to hand over the suspects to Kenya.", "0313", "army", "Kenya"),
     # the party that undergoes a nominal event after "under"
     ("The mayor came under attack from rebels.", "19", "rebels", "mayor"),

@@ -41,7 +41,7 @@ AGENT_NOUNS = wordset(
     "journalist citizen population crowd gunman terrorist separatist faction tribe clan clergy cleric "
     "monk observer monitor inspector migrant immigrant reporter prisoner hostage detainee sailor pilot "
     "trader farmer fisherman settler pilgrim tourist victim child woman man youth teacher doctor nurse "
-    "voter candidate dissident hacker guard partner ally neighbour neighbor"
+    "voter candidate dissident hacker guard partner ally neighbour neighbor side"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
