@@ -84,6 +84,46 @@ def test_unnamed_roles_take_the_country_named_with_them(text: str, name: str, co
 
 
 @pytest.mark.model
+def test_the_same_role_of_two_countries_is_two_actors() -> None:
+    article = _run(
+        "Armenia's defence ministry said its posts were shelled. Azerbaijan's defence ministry denied it. "
+        "The defence ministry in Baku later repeated the denial."
+    )
+    ministries = [a for a in article.actors if a.name == "defence ministry"]
+    assert [(a.code, len(a.mentions)) for a in ministries] == [("ARMGOV", 1), ("AZEGOV", 2)]  # "in Baku" is Azerbaijan
+
+
+@pytest.mark.model
+def test_a_middle_name_used_alone_is_the_same_person() -> None:
+    article = _run("President Jose Maria Alvarado arrived in Lima. Later Alvarado met students.", "2025-03-04")
+    people = [a for a in article.actors if a.type == "person"]
+    assert len(people) == 1 and [m.text for m in people[0].mentions] == ["Jose Maria Alvarado", "Alvarado"]
+    article = _run("Prime Minister Luiz Inácio Ramos spoke. Inacio said little.", "2025-03-04")
+    people = [a for a in article.actors if a.type == "person"]
+    assert len(people) == 1
+
+
+@pytest.mark.model
+def test_state_organs_of_a_one_country_story_are_that_countrys() -> None:
+    text = (
+        "SANTIAGO, Oct 18 (Dateline Wire) - Police arrested 43 people in Santiago after a march against the pension "
+        "reform, the interior ministry said. Congress votes on the bill next month."
+    )
+    codes = {a.name: a.code for a in _run(text, "2025-10-18").actors}
+    assert codes["Police"] == "CHLCOP" and codes["interior ministry"] == "CHLGOV" and codes["Congress"] == "CHLLEG"
+
+
+@pytest.mark.model
+def test_no_home_country_is_inferred_when_the_story_names_another() -> None:
+    text = (
+        "SANTIAGO, Oct 18 (Dateline Wire) - Police arrested 43 Peruvian migrants in Santiago, the interior ministry "
+        "said, and Peru protested."
+    )
+    codes = {a.name: a.code for a in _run(text, "2025-10-18").actors}
+    assert codes["Police"] is None and codes["interior ministry"] is None
+
+
+@pytest.mark.model
 def test_lower_case_organ_is_an_actor_even_when_the_parser_calls_it_a_name() -> None:
     article = _run("Russia will send troops to Syria, the defence ministry said on Monday.")
     assert any(a.name == "defence ministry" for a in article.actors)

@@ -127,6 +127,12 @@ def test_fix_labels_countries_titles_and_org_heads(vocab: spacy.vocab.Vocab) -> 
     ]
 
 
+def test_a_lone_demonym_is_a_nationality(vocab: spacy.vocab.Vocab) -> None:
+    doc = _doc(vocab, "Azerbaijani forces fired on Kenyan Airways planes")
+    mentions = [Mention(0, 1, "PERSON"), Mention(4, 6, "ORG")]
+    assert _texts(doc, fix_labels(doc, mentions)) == [("Azerbaijani", "NORP"), ("Kenyan Airways", "ORG")]
+
+
 def test_names_joined_under_a_plural_title_are_people(vocab: spacy.vocab.Vocab) -> None:
     doc = _doc(vocab, "Energy ministers Tomas Velde and Ravi Ongara met , as did Ana Ruiz and Brantwell Optics")
     mentions = [Mention(2, 4, "PERSON"), Mention(5, 7, "ORG"), Mention(11, 13, "PERSON"), Mention(14, 16, "ORG")]

@@ -134,6 +134,9 @@ CONSTRUCTIONS = [
     ("The two sides agreed on a ceasefire.", "0356", "two sides", None),
     # names a plural title introduces are the parties
     ("Foreign ministers Wang Yi and Sergei Lavrov met in Beijing.", "04", "Sergei Lavrov", None),
+    # the object of "accuse of", "blame for", "bar from" does what the preposition's clause says
+    ("Georgia accused Russian forces of shelling its villages.", "19", "Russian forces", None),
+    ("The court barred the police from deploying officers to Haiti.", "15", "police", "Haiti"),
     # a transfer told from the receiving side is the giver's act
     ("Kenya received food aid from Japan.", "073", "Japan", "Kenya"),
     ("Mali has received by courier money from Niger.", "071", "Niger", "Mali"),

@@ -370,6 +370,8 @@ def fix_labels(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             mention.label = "ORG"  # "U.N.", "NATO", "EU": international bodies, whatever spaCy guessed
         elif mention.label in NAME_LABELS and is_country(span.text):
             mention.label = "GPE"
+        elif mention.label in {"PERSON", "ORG"} and len(span) == 1 and gazetteer.demonym_code(span.text):
+            mention.label = "NORP"  # "Azerbaijani forces": a nationality, not a person
         elif mention.label in {"PERSON", "ORG"} and len(span) == 1 and span.text.lower().endswith("shire"):
             mention.label = "GPE"  # English county names
         elif mention.label in {"PERSON", "ORG"} and _named_place(doc, span):

@@ -33,7 +33,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from dateline.model import Actor, Article, Entity, Span
+from dateline.model import Actor, Article, Entity, Place, Span
 from dateline.stages import Stage
 from dateline.stages import entities as entities_stage  # attribute use only at run time: entities imports us
 from dateline.stages.actors import knowledge
@@ -45,6 +45,7 @@ __all__ = ["Actors"]
 _PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "across", "around", "outside", "via", "through"})
 _TITLES = frozenset({"president", "leader", "premier", "chancellor", "prime minister", "king", "emir"})
+_STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "LEG", "JUD"})  # organs a story's home country has
 _GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities"})
 _WEST = frozenset({"west"})
 
@@ -115,7 +116,25 @@ class Builder:
             if entity.label in {"GPE", "NORP", "LOC"}:
                 self._country(entity)
         self._pronouns()
+        self._home_country()
         return [d for d in self.drafts if d.mentions]
+
+    def _home_country(self) -> None:
+        """A story about one country: its state organs and officials that name no country are that country's
+        ("Police", "the interior ministry", "Congress" in a story datelined Santiago that names no other country).
+        Any other country named in the story, as an actor or a place, and nothing is inferred."""
+        line = self.article.dateline
+        if line is None:
+            return
+        home = next((p.country for p in self.article.places if line.start <= p.start < line.end), None)
+        named = {d.code for d in self.drafts if d.type == "country" and d.mentions}
+        placed = {p.country for p in self.article.places if p.country}
+        if home is None or (named | placed) - {home}:
+            return
+        for draft in self.drafts:
+            description = draft.description
+            if draft.code is None and description.sector in _STATE_SECTORS and not description.country:
+                description.country = description.based_in or home
 
     # People and organisations named.
 
@@ -133,13 +152,17 @@ class Builder:
         self.described.update(description.tokens)
 
     def _find_person(self, text: str) -> Draft | None:
-        words = text.split()
+        """The person already found whom ``text`` names: the same name, or one word of it ("Lula" of "Luiz Inacio
+        Lula da Silva", "Prabowo"); accents do not count ("Inácio" is "Inacio")."""
+        words = gazetteer.normalise(text).split()
         for draft in self.drafts:
             if draft.type != "person":
                 continue
-            known = draft.name.split()
+            known = gazetteer.normalise(draft.name).split()
             if words == known or (len(words) == 1 and words[0] in (known[0], known[-1])):
                 return draft
+            if len(words) == 1 and len(words[0]) > 3 and words[0] in known[1:-1]:
+                return draft  # a middle name used alone: "Lula" (short particles such as "da", "bin" never)
             if len(known) == 1 and known[0] in (words[0], words[-1]):
                 return draft
         return None
@@ -186,7 +209,9 @@ class Builder:
         for token in chunk[start - chunk.start :]:
             read(token, description)
         description.sector = sector.code
-        description.country = description.country or _country_owner(chunk.root) or _country_after(chunk.root)
+        description.country = (
+            description.country or _country_owner(chunk.root) or _country_after(chunk.root, self.article.places)
+        )
         kind = sector.kind
         if chunk.root.dep_ == "conj" and chunk.root.head.i in self.taken:
             group = self._draft_at(chunk.root.head.i)
@@ -196,8 +221,8 @@ class Builder:
                 self._claim(group, chunk)
                 return
         text = self.doc[start : chunk.end].text
-        key = f"{kind}:{gazetteer.normalise(text)}" if kind != "person" else f"person:{chunk.start}"
-        draft = self._find(key) or self._new(text, kind, key)
+        draft = self._find(self._role_key(kind, text, description.country, chunk.start))
+        draft = draft or self._new(text, kind, self._role_key(kind, text, description.country, chunk.start, True))
         draft.named = False
         draft.description.merge(description)
         self._claim(draft, chunk if chunk[0].pos_ == "DET" else self.doc[start : chunk.end])
@@ -277,6 +302,20 @@ class Builder:
         self.drafts.append(draft)
         return draft
 
+    def _role_key(self, kind: str, text: str, country: str | None, at: int, new: bool = False) -> str:
+        """The key of an unnamed role: one actor per role and country ("Armenia's defence ministry" and
+        "Azerbaijan's defence ministry" are two); a role with no country named joins the only one of that role."""
+        if kind == "person":
+            return f"person:{at}"
+        base = gazetteer.normalise(text)
+        if country:
+            return f"{kind}:{country}:{base}"
+        if not new:
+            same = [d.key for d in self.drafts if d.key.startswith(f"{kind}:") and d.key.endswith(f":{base}")]
+            if len(same) == 1:
+                return same[0]
+        return f"{kind}:{base}"
+
     def _find(self, key: str) -> Draft | None:
         return next((d for d in self.drafts if d.key == key), None)
 
@@ -292,7 +331,6 @@ class Builder:
         return next((d for d in self.drafts if any(s <= char < e for s, e in d.mentions)), None)
 
 
-@cache
 @cache
 def _sector_heads() -> frozenset[str]:
     return frozenset(word.split()[-1] for word in knowledge.sectors())
@@ -346,13 +384,14 @@ def _name_word(token: Token) -> bool:
 def _country_owner(head: Token) -> str | None:
     """The country of "Chile's interior ministry": a possessive country before the role."""
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
-    if owner is None or owner.ent_type_ != "GPE":
-        return None
-    return gazetteer.country_code(" ".join(t.text for t in owner.subtree if t.ent_type_ == "GPE"))
+    if owner is None or owner.pos_ != "PROPN":
+        return None  # the parser may tag the owner as part of an organisation's name: the gazetteer decides
+    return gazetteer.country_code(" ".join(t.text for t in owner.subtree if t.pos_ == "PROPN"))
 
 
-def _country_after(head: Token) -> str | None:
-    """The country of "the foreign minister of Finland", "police in Chile": a country named right after the role."""
+def _country_after(head: Token, places: list[Place]) -> str | None:
+    """The country of "the foreign minister of Finland", "police in Chile", "the ministry in Baku": a country, or
+    a place the places layer resolved, named right after the role."""
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "for") or prep.i != head.i + 1:
             continue
@@ -360,7 +399,9 @@ def _country_after(head: Token) -> str | None:
             if pobj.dep_ != "pobj":
                 continue
             if pobj.ent_type_ == "GPE":
-                return gazetteer.country_code(" ".join(t.text for t in pobj.subtree if t.ent_type_ == "GPE"))
+                found = gazetteer.country_code(" ".join(t.text for t in pobj.subtree if t.ent_type_ == "GPE"))
+                place = next((p for p in places if p.start <= pobj.idx < p.end), None)
+                return found or (place.country if place is not None else None)
             # "spokesperson for the Israeli prime minister": the country of the role it speaks for
             owner = next((t for t in pobj.children if t.dep_ in ("amod", "compound") and t.ent_type_ == "NORP"), None)
             if owner is not None and pobj.lower_ in _sector_heads():

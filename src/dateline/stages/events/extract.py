@@ -595,6 +595,12 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
         head = head.head  # "Chile is ready to sign": the subject of the copula
     if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and head.i != token.i:
         if token.dep_ == "pcomp":
+            if head.lower_ in ("of", "for", "from") and head.head.pos_ == "VERB":
+                # object control through a preposition: "accused X of shelling", "blamed X for attacking",
+                # "barred X from travelling": the object is who does it
+                controller = next((c for c in head.head.children if c.dep_ == "dobj" and is_actor(c)), None)
+                if controller is not None:
+                    return actor_argument(controller)
             head = head.head
             if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "X is guilty of violating": the copula's subject
                 head = head.head
