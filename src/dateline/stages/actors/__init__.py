@@ -154,11 +154,13 @@ class Builder:
     def _find_person(self, text: str) -> Draft | None:
         """The person already found whom ``text`` names: the same name, or one word of it ("Lula" of "Luiz Inacio
         Lula da Silva", "Prabowo"); accents do not count ("Inácio" is "Inacio")."""
-        words = gazetteer.normalise(text).split()
+        words = _name_words(text)
         for draft in self.drafts:
             if draft.type != "person":
                 continue
-            known = gazetteer.normalise(draft.name).split()
+            known = _name_words(draft.name)
+            if not words or not known:
+                continue
             if words == known or (len(words) == 1 and words[0] in (known[0], known[-1])):
                 return draft
             if len(words) == 1 and len(words[0]) > 3 and words[0] in known[1:-1]:
@@ -345,6 +347,11 @@ def _phrase(doc: Doc, root: Token) -> SpacySpan:
     while start > 0 and doc[start - 1].dep_ in _PHRASE_DEPS and root.i >= doc[start - 1].head.i >= start - 1:
         start -= 1
     return doc[start : root.i + 1]
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name with accents and case folded; a name in another script keeps its own letters."""
+    return gazetteer.normalise(name).split() or name.casefold().split()
 
 
 def _person_key(text: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from dateline.model import Article, Event, Span
+from dateline.model import Article, Event, EventActor, Span
 from dateline.stages import Stage
 from dateline.stages.events import context, lexicon
 from dateline.stages.events.extract import (
@@ -72,14 +72,15 @@ def events_of_sentence(
         if outcome and not _outcome_of_event(cand.trigger, lex):
             continue
         mode = event_mode(cand.trigger, lex, anchor_year, composed=cand.frame is not None)
-        code, mode = speech_act(cand, mode, lex, _self_stated(article, cand, index))
+        said_by = context.speaker(article, cand.trigger, index)
+        code, mode = speech_act(cand, mode, lex, _self_stated(cand, said_by, index))
         if mode == "hypothetical" and cand.source is None and cand.trigger.pos_ in ("NOUN", "PROPN"):
             continue  # an option talked about ("an embargo would not work", "future talks"), not an event
         key = (code[:3], cand.source.text if cand.source else "", cand.target.text if cand.target else "")
         if key in seen:
             continue
         seen.add(key)
-        event = _event(article, doc, sent, cand, code, mode, index, numbered + len(found))
+        event = _event(article, doc, sent, cand, code, mode, index, numbered + len(found), said_by)
         if event.confidence < MIN_CONFIDENCE and event.source is None and not outcome:
             continue
         if not outcome and _nobody(cand, event):
@@ -109,11 +110,10 @@ def _outcome_of_event(trigger: Token, lex: lexicon.Lexicon) -> bool:
     return False
 
 
-def _self_stated(article: Article, cand: Candidate, index: context.ActorIndex) -> bool:
+def _self_stated(cand: Candidate, said_by: EventActor | None, index: context.ActorIndex) -> bool:
     """Whether the text gives the event as its source's own word: the speaker of the quote or reporting verb
     that holds it is the source, or belongs to the source's country or organisation ("Hungary said it will
     support ...", "Portugal will support ..., Portuguese President Soares said")."""
-    said_by = context.speaker(article, cand.trigger, index)
     source = context.event_actor(cand.source, index)
     if said_by is None or source is None:
         return False
@@ -192,6 +192,7 @@ def _event(
     mode: str,
     index: context.ActorIndex,
     n: int,
+    said_by: EventActor | None,
 ) -> Event:
     info = lexicon.load().info(code)
     trigger = cand.trigger
@@ -208,7 +209,7 @@ def _event(
         mode=mode,
         date=context.event_date(article, doc, trigger, mode, year),
         place=context.event_place(article, trigger, [source, target]),
-        attributed_to=context.attribution(article, trigger, index),
+        attributed_to=said_by.actor.split("/")[0] if said_by is not None and said_by.actor else None,
         goldstein=info.goldstein if info else None,
         quad_class=info.quad_class if info else None,
         confidence=confidence(cand, mode),

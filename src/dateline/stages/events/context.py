@@ -6,7 +6,7 @@ Each lookup uses the richer layer when it is there and degrades cleanly when it 
 - date: the times stage's :func:`dateline.stages.times.date_clause`, else a time expression of the sentence,
   else the anchor for a past or present event;
 - place: a place of the trigger's clause, else the dateline's place;
-- attribution: the speaker actor of a quote that contains the trigger, else the subject of a reporting verb
+- speaker (attribution): the speaker of a quote that contains the trigger, else the subject of a reporting verb
   whose complement holds it.
 """
 
@@ -263,18 +263,6 @@ def _place_prep_head(doc: Doc, start: int) -> int | None:
     if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
         return head.head.head.i
     return None
-
-
-def attribution(article: Article, trigger: Token, index: ActorIndex) -> str | None:
-    """The actor id of whoever the text says stated the event: a quote's speaker, or a reporting verb's subject."""
-    quote = _quote_containing(article.quotes, trigger.idx)
-    if quote is not None:
-        return quote.speaker.actor if quote.speaker is not None else None
-    subject = _reporting_subject(trigger)
-    if subject is None:
-        return None
-    found = index.covering(subject.idx, subject.idx + len(subject))
-    return found[0] if found else None
 
 
 def speaker(article: Article, trigger: Token, index: ActorIndex) -> EventActor | None:

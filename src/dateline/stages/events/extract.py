@@ -62,8 +62,8 @@ _TRANSFER = wordset(
 # giving, coded by the giving verb's patterns, with the "from" party as the source and the subject as the target.
 _CONVERSE = {"receive": "provide", "obtain": "provide", "accept": "provide"}
 # Doers whose bombing is military (an air or artillery strike, 195), not a terrorist's device (183).
-_MILITARY_HEADS = wordset("army military force troop navy jet warplane aircraft plane government regime coalition")
-_PLACE_PREPS = wordset("near outside around across along")
+_STATE_DOERS = wordset("army military force troop navy jet warplane aircraft plane government regime coalition")
+_NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
 _FIGHTS = wordset("gunbattle gunfight firefight shootout exchange")  # small-arms words that say two sides fought
 _MILITARY_CONTEXT = wordset("offensive campaign shelling shell artillery airstrike raid sortie bombardment")
 # Verbs that only say an event goes on or starts: a frame over them is a frame over their object ("promised to
@@ -286,7 +286,7 @@ def refine_by_doer(token: Token, code: str, source: Argument | None) -> str:
     offensive"), is a military strike (195), not a non-military bombing (183)."""
     if code != "183":
         return code
-    doer = source is not None and any(h.ent_type_ == "GPE" or h.lemma_.lower() in _MILITARY_HEADS for h in source.heads)
+    doer = source is not None and any(h.ent_type_ == "GPE" or h.lemma_.lower() in _STATE_DOERS for h in source.heads)
     near = [token.head, *token.conjuncts] if token.dep_ in ("compound", "amod", "conj") else list(token.conjuncts)
     return "195" if doer or any(t.lemma_.lower() in _MILITARY_CONTEXT for t in near) else code
 
@@ -818,7 +818,7 @@ def _phrase_tokens(token: Token) -> Iterable[Token]:
             c
             for c in tok.children
             if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "punct")
-            and not (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS)  # "an explosion near Samarra": where, not who
+            and not (c.dep_ == "prep" and c.lower_ in _NEAR_PREPS)  # "an explosion near Samarra"
         )
 
 
