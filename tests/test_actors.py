@@ -74,7 +74,7 @@ def test_actors_merge_mentions_and_read_roles() -> None:
     [
         ("The foreign minister of Finland arrived in Dar es Salaam.", "foreign minister", "FINGOV"),
         ("Chile's interior ministry said police arrested ten people.", "interior ministry", "CHLGOV"),
-        ("A spokesperson for the Israeli prime minister spoke on Monday.", "spokesperson", "ISRGOV"),
+        ("A spokeswoman for the Danish prime minister spoke on Monday.", "spokeswoman", "DNKGOV"),
         ("Police in Peru detained two men.", "Police", "PERCOP"),
     ],
 )

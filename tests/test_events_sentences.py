@@ -139,7 +139,7 @@ CONSTRUCTIONS = [
     ("The court barred the police from deploying officers to Haiti.", "15", "police", "Haiti"),
     # a transfer told from the receiving side is the giver's act
     ("Kenya received food aid from Japan.", "073", "Japan", "Kenya"),
-    ("Mali has received by courier money from Niger.", "071", "Niger", "Mali"),
+    ("Mali received money from Niger by courier.", "071", "Niger", "Mali"),
     ("Jordan accepted refugees from Syria.", "075", "Jordan", "refugees"),
     # journeys, surveillance, reaffirmed ties
     ("The president departed for Beijing on Monday.", "042", "president", "Beijing"),
@@ -178,7 +178,7 @@ MODES = [
     ("Russia did not attack Ukraine.", "19", "negated"),
     ("Japan has never apologized to China.", "055", "negated"),
     ("Egypt failed to sign the agreement with Sudan.", "057", "negated"),
-    ("Neither Chile nor Peru boycotted the summit.", "125", "negated"),
+    ("Neither Chile nor Peru has recognised the new government.", "054", "negated"),
     ("No country has recognised the new government.", "054", "negated"),
     ("Canada has no plans to impose sanctions on India.", "163", "negated"),
     ("Germany did not send tanks to Ukraine.", "072", "negated"),
@@ -227,9 +227,9 @@ def test_mode(pipeline: Pipeline, text: str, code: str, mode: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Finland will give Tanzania a large loan, the Finnish finance minister said.",
-        "Finland said it will give Tanzania a large loan.",
-        "Finland is willing to give Tanzania a large loan.",
+        "Norway will give Malawi a large loan, the Norwegian finance minister said.",
+        "Norway said it will give Malawi a large loan.",
+        "Norway is willing to give Malawi a large loan.",
     ],
 )
 def test_cooperation_the_actor_announces_is_intent(pipeline: Pipeline, text: str) -> None:
@@ -240,9 +240,9 @@ def test_cooperation_the_actor_announces_is_intent(pipeline: Pipeline, text: str
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Finland will give Tanzania a large loan.", "071"),
-        ("Finland will give Tanzania a large loan, a senior official said.", "071"),
-        ("Finland will give Tanzania a large loan, Kenyan officials said.", "071"),
+        ("Norway will give Malawi a large loan.", "071"),
+        ("Norway will give Malawi a large loan, a senior official said.", "071"),
+        ("Norway will give Malawi a large loan, Kenyan officials said.", "071"),
         ("The Swedish premier will meet Kenyan leaders during a visit to Nairobi.", "04"),
     ],
 )
@@ -344,7 +344,7 @@ def test_speech_act(pipeline: Pipeline, text: str, code: str, source: str | None
 
 
 def test_a_place_near_the_event_is_not_its_doer(pipeline: Pipeline) -> None:
-    event = find(events_of(pipeline, "A blast near the town of Hilla killed three farmers."), "18")
+    event = find(events_of(pipeline, "A roadside blast near Hilla killed three farmers."), "18")
     assert event.source is None
 
 
@@ -371,9 +371,9 @@ def test_protest_absorbs_the_demand_it_makes(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("The farmers' union said they would blockade the port from Monday.", "13"),
-        ("The governor announced that he will extend the curfew in Lagos.", "132"),
-        ("The government of Mali said it is prepared to impose martial law.", "132"),
+        ("The dockers' union said it would blockade the port from Monday.", "13"),
+        ("The governor of Lagos said he will impose a curfew on the city.", "132"),
+        ("Mali's army said it is ready to declare a state of emergency in the north.", "132"),
     ],
 )
 def test_hostile_act_the_actor_announces_is_a_threat(pipeline: Pipeline, text: str, code: str) -> None:
@@ -414,8 +414,8 @@ MATRIX_ACTS = [
     ("Greece demanded that its partners refuse to admit the envoy.", "100", "Greece", "partners"),
     ("The parliament threatened to break relations with Moscow.", "1313", "parliament", "Moscow"),
     ("Britain promised to continue military aid to Kenya.", "0332", "Britain", "Kenya"),
-    ("Peru issued an ultimatum to Ecuador to halt attacks.", "139", "Peru", "Ecuador"),
-    ("The union reiterated its demand today that Israel ease the restrictions.", "105", "union", "Israel"),
+    ("Peru gave Bolivia an ultimatum to stop the raids.", "139", "Peru", "Bolivia"),
+    ("The union renewed its demand on Monday that Chile lift the restrictions.", "105", "union", "Chile"),
     ("The rebels said they would free the hostages.", "035", "rebels", "hostages"),
     ("Chile was heavily criticized over the dispute.", "111", None, "Chile"),
     ("Egypt warned that the blockade would harm the region.", "012", "Egypt", None),
@@ -441,7 +441,7 @@ def test_matrix_act_is_the_only_event(
         ("Chile was in agreement with Peru on the matter.", set()),  # a state, not a signed accord
         ("The park will be managed with assistance from the World Bank.", set()),  # the means of another act
         ("Kenya said in a statement that it condemned the attack.", {"11"}),  # how it was said
-        ("According to a press release by the army, troops shelled the town.", {"19"}),  # a document
+        ("According to an army press release, troops shelled the town.", {"19"}),  # a document
         ("They issued a statement.", set()),  # nobody the sentence names
     ],
 )

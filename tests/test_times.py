@@ -44,7 +44,7 @@ ABSOLUTE: list[Row] = [
     ("Prices peaked in mid-2023.", A, [("mid-2023", "DATE", "2023")]),
     ("The company's fiscal 2024 results disappointed.", A, [("fiscal 2024", "DATE", "2024")]),
     ("Growth was fast in the 1990s.", A, [("the 1990s", "DATE", "199X")]),
-    ("The group held power in the late 1970s.", A, [("the late 1970s", "DATE", "197X")]),
+    ("The junta ruled until the late 1970s.", A, [("the late 1970s", "DATE", "197X")]),
     ("Music from the '80s played.", A, [("the '80s", "DATE", "198X")]),
     ("It was a war of the 20th century.", A, [("the 20th century", "DATE", "19")]),
     ("The temple dates from the 11th century.", A, [("the 11th century", "DATE", "10")]),
@@ -222,9 +222,9 @@ RELATIVE: list[Row] = [
     ("In the first quarter, sales beat last year's quarter.", A, [("last year's quarter", "DATE", "2023-Q1")]),
     ("It happened in January nineteen ninety-seven.", A, [("January nineteen ninety-seven", "DATE", "1997-01")]),
     (
-        "Snow fell in the winter of nineteen ninety-four.",
+        "Floods came in the spring of nineteen eighty-six.",
         A,
-        [("the winter of nineteen ninety-four", "DATE", "1994-WI")],
+        [("the spring of nineteen eighty-six", "DATE", "1986-SP")],
     ),
 ]
 

@@ -409,7 +409,7 @@ def _country_after(head: Token, places: list[Place]) -> str | None:
                 found = gazetteer.country_code(" ".join(t.text for t in pobj.subtree if t.ent_type_ == "GPE"))
                 place = next((p for p in places if p.start <= pobj.idx < p.end), None)
                 return found or (place.country if place is not None else None)
-            # "spokesperson for the Israeli prime minister": the country of the role it speaks for
+            # "a spokeswoman for the Danish prime minister": the country of the role it speaks for
             owner = next((t for t in pobj.children if t.dep_ in ("amod", "compound") and t.ent_type_ == "NORP"), None)
             if owner is not None and pobj.lower_ in _sector_heads():
                 return gazetteer.demonym_code(owner.text)

@@ -34,7 +34,7 @@ from dateline.stages.events.mode import MODES, event_mode, event_year, governing
 __all__ = ["MODES", "Events", "events_of_sentence"]
 
 #: Events with no source and less confidence than this are not reported: a word of the lexicon deep in a side
-#: clause, with nobody doing it, is more often a mention than an event ("the drive to meet demand for coal").
+#: clause, with nobody doing it, is more often a mention than an event ("the rush to meet demand for steel").
 MIN_CONFIDENCE = 0.65
 _VISIT, _HOST = "042", "043"
 _INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})

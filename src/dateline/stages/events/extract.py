@@ -473,7 +473,7 @@ def _complements(token: Token) -> Iterator[Token]:
             yield from (g for g in child.children if g.dep_ in ("acl", "relcl"))
         if child.dep_ == "acl" and token.pos_ == "NOUN":  # "a consensus to exchange", "its demand that Israel ease"
             yield child
-    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "repeated its demand today that Israel ease": extraposed
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "renewed its demand on Monday that Chile lift": extraposed
         yield from (c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i and _has_that(c))
 
 
@@ -686,7 +686,7 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
 
 
 def _particle_objects(token: Token) -> Iterator[Token]:
-    """The objects of a verb's prepositions: "acted on a resolution with Libya" names its party inside them."""
+    """The objects of a verb's prepositions: "acted on a resolution with Peru" names its party inside them."""
     for prep in (c for c in token.children if c.dep_ == "prep"):
         yield from (g for g in prep.children if g.dep_ == "pobj")
 
@@ -702,7 +702,7 @@ def stray_passive_subject(token: Token) -> Token | None:
 
 
 def _recipient(token: Token) -> Argument | None:
-    """The party something is given or sent to ("sent aid to Fiji", "gave Tanzania a loan")."""
+    """The party something is given or sent to ("sent aid to Fiji", "gave Malawi a loan")."""
     for child in token.children:
         is_to = child.dep_ == "prep" and child.lower_ in ("to", "into")
         if (child.dep_ == "dative" and child.pos_ == "ADP") or is_to:
@@ -818,7 +818,7 @@ def _phrase_tokens(token: Token) -> Iterable[Token]:
             c
             for c in tok.children
             if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "punct")
-            and not (c.dep_ == "prep" and c.lower_ in _NEAR_PREPS)  # "an explosion near Samarra"
+            and not (c.dep_ == "prep" and c.lower_ in _NEAR_PREPS)  # "a blast near Hilla"
         )
 
 
