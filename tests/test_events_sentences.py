@@ -343,6 +343,13 @@ def test_speech_act(pipeline: Pipeline, text: str, code: str, source: str | None
     test_construction(pipeline, text, code, source, target)
 
 
+def test_an_event_a_verb_happens_in_is_not_the_verbs_subjects(pipeline: Pipeline) -> None:
+    found = events_of(pipeline, "Chile urged Peru to help win a seat for it in the coming peace talks.")
+    assert [e.cameo[:2] for e in found if e.cameo] == ["02"]  # the talks are where the seat is, no event of Peru's
+    taking_part = find(events_of(pipeline, "Peru took part in talks with Chile on Monday."), "04")
+    assert taking_part.source is not None and "Peru" in taking_part.source.text
+
+
 def test_a_place_near_the_event_is_not_its_doer(pipeline: Pipeline) -> None:
     event = find(events_of(pipeline, "A roadside blast near Hilla killed three farmers."), "18")
     assert event.source is None

@@ -63,6 +63,8 @@ _TRANSFER = wordset(
 _CONVERSE = {"receive": "provide", "obtain": "provide", "accept": "provide"}
 # Doers whose bombing is military (an air or artillery strike, 195), not a terrorist's device (183).
 _STATE_DOERS = wordset("army military force troop navy jet warplane aircraft plane government regime coalition")
+_SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
+_PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
 _NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
 _FIGHTS = wordset("gunbattle gunfight firefight shootout exchange")  # small-arms words that say two sides fought
 _MILITARY_CONTEXT = wordset("offensive campaign shelling shell artillery airstrike raid sortie bombardment")
@@ -642,6 +644,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
     head = token.head
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and head.i != token.i:
         verb = head.head if token.dep_ == "pobj" else head
+        if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and verb.lemma_.lower() not in _PARTAKE:
+            return None  # "won a role in the talks", "was hurt in the fighting": the setting, not the doer's act
         if verb.pos_ in ("VERB", "AUX") and (token.dep_ != "pobj" or head.dep_ in ("prep",)):
             return source_of(verb, lexicon) if token.dep_ != "nsubjpass" else None
     return None
