@@ -223,8 +223,8 @@ class Builder:
                 self._claim(group, chunk)
                 return
         text = self.doc[start : chunk.end].text
-        draft = self._find(self._role_key(kind, text, description.country, chunk.start))
-        draft = draft or self._new(text, kind, self._role_key(kind, text, description.country, chunk.start, True))
+        key = self._role_key(kind, text, description.country, chunk.start)
+        draft = self._find(key) or self._new(text, kind, key)
         draft.named = False
         draft.description.merge(description)
         self._claim(draft, chunk if chunk[0].pos_ == "DET" else self.doc[start : chunk.end])
@@ -304,7 +304,7 @@ class Builder:
         self.drafts.append(draft)
         return draft
 
-    def _role_key(self, kind: str, text: str, country: str | None, at: int, new: bool = False) -> str:
+    def _role_key(self, kind: str, text: str, country: str | None, at: int) -> str:
         """The key of an unnamed role: one actor per role and country ("Armenia's defence ministry" and
         "Azerbaijan's defence ministry" are two); a role with no country named joins the only one of that role."""
         if kind == "person":
@@ -312,11 +312,8 @@ class Builder:
         base = gazetteer.normalise(text)
         if country:
             return f"{kind}:{country}:{base}"
-        if not new:
-            same = [d.key for d in self.drafts if d.key.startswith(f"{kind}:") and d.key.endswith(f":{base}")]
-            if len(same) == 1:
-                return same[0]
-        return f"{kind}:{base}"
+        same = [d.key for d in self.drafts if d.key.startswith(f"{kind}:") and d.key.endswith(f":{base}")]
+        return same[0] if len(same) == 1 else f"{kind}:{base}"
 
     def _find(self, key: str) -> Draft | None:
         return next((d for d in self.drafts if d.key == key), None)

@@ -112,8 +112,8 @@ def _outcome_of_event(trigger: Token, lex: lexicon.Lexicon) -> bool:
 
 def _self_stated(cand: Candidate, said_by: EventActor | None, index: context.ActorIndex) -> bool:
     """Whether the text gives the event as its source's own word: the speaker of the quote or reporting verb
-    that holds it is the source, or belongs to the source's country or organisation ("Hungary said it will
-    support ...", "Portugal will support ..., Portuguese President Soares said")."""
+    that holds it is the source, or belongs to the source's country or organisation ("Norway said it will fund
+    ...", "Norway will fund ..., the Norwegian premier said")."""
     source = context.event_actor(cand.source, index)
     if said_by is None or source is None:
         return False

@@ -25,7 +25,6 @@ MODES = ("asserted", "negated", "hypothetical", "planned", "background")
 _CHAIN_DEPS = frozenset(
     {"xcomp", "pcomp", "pobj", "dobj", "prep", "acomp", "nsubjpass", "attr", "relcl", "acl", "amod"}
 )
-_NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _FUTURE_ADJ = frozenset({"planned", "upcoming", "proposed", "future", "forthcoming", "next", "expected", "scheduled"})
 
@@ -92,6 +91,7 @@ def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
 
 
 def _nobody_doer(subject: Token) -> bool:
+    """A subject that says no one did it: "nobody", "none", "no one", "neither X nor Y", "no country"."""
     if subject.lower_ in ("nobody", "none", "neither") or (
         subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no"
     ):
