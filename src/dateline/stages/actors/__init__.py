@@ -122,7 +122,7 @@ class Builder:
     def _home_country(self) -> None:
         """A story about one country: its state organs and officials that name no country are that country's
         ("Police", "the interior ministry", "Congress" in a story datelined Santiago that names no other country).
-        Any other country named in the story, as an actor or a place, and nothing is inferred."""
+        When the story names any other country, as an actor or a place, nothing is inferred."""
         line = self.article.dateline
         if line is None:
             return
@@ -133,8 +133,8 @@ class Builder:
             return
         for draft in self.drafts:
             description = draft.description
-            if draft.code is None and description.sector in _STATE_SECTORS and not description.country:
-                description.country = description.based_in or home
+            if draft.code is None and description.sector in _STATE_SECTORS:
+                description.country = description.country or description.based_in or home
 
     # People and organisations named.
 

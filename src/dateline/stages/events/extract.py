@@ -67,7 +67,6 @@ _SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act 
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
 _NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
 _FIGHTS = wordset("gunbattle gunfight firefight shootout exchange")  # small-arms words that say two sides fought
-_MILITARY_CONTEXT = wordset("offensive campaign shelling shell artillery airstrike raid sortie bombardment")
 # Verbs that only say an event goes on or starts: a frame over them is a frame over their object ("promised to
 # continue military aid" is a promise of aid).
 _ASPECTUAL = wordset("continue resume keep begin start maintain step")
@@ -139,7 +138,7 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
         if i in consumed or any(c.trigger.i == i for c in found):
             continue
         source = source_of(token, lexicon)
-        code = refine_by_doer(token, code, source)
+        code = refine_by_doer(code, source)
         found.append(Candidate(token, code, pattern, source, target_of(token, lexicon, pattern)))
     found = [c for c in found if c.frame is None or c.trigger.i not in consumed]  # a clause inside another frame
     taken = {c.trigger.i for c in found} | consumed
@@ -283,14 +282,12 @@ def converse(token: Token, lexicon: Lexicon) -> Token | None:
     return giver
 
 
-def refine_by_doer(token: Token, code: str, source: Argument | None) -> str:
-    """A bombing by a state or its forces, or one that is part of a military offensive ("a bombing and shelling
-    offensive"), is a military strike (195), not a non-military bombing (183)."""
-    if code != "183":
+def refine_by_doer(code: str, source: Argument | None) -> str:
+    """A bombing by a state or its forces is a military strike (195), not a non-military bombing (183)."""
+    if code != "183" or source is None:
         return code
-    doer = source is not None and any(h.ent_type_ == "GPE" or h.lemma_.lower() in _STATE_DOERS for h in source.heads)
-    near = [token.head, *token.conjuncts] if token.dep_ in ("compound", "amod", "conj") else list(token.conjuncts)
-    return "195" if doer or any(t.lemma_.lower() in _MILITARY_CONTEXT for t in near) else code
+    military = any(h.ent_type_ == "GPE" or h.lemma_.lower() in _STATE_DOERS for h in source.heads)
+    return "195" if military else code
 
 
 def name_part(token: Token) -> bool:
@@ -675,7 +672,7 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
     for holder in [
         token,
         *(c for c in token.children if c.dep_ in ("dobj", "xcomp", "prt")),
-        *_particle_objects(token),
+        *_prep_objects(token),
     ]:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
@@ -687,12 +684,6 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
             return actor_argument(child)
     stray = stray_passive_subject(token)
     return actor_argument(stray) if stray is not None else None
-
-
-def _particle_objects(token: Token) -> Iterator[Token]:
-    """The objects of a verb's prepositions: "acted on a resolution with Peru" names its party inside them."""
-    for prep in (c for c in token.children if c.dep_ == "prep"):
-        yield from (g for g in prep.children if g.dep_ == "pobj")
 
 
 def stray_passive_subject(token: Token) -> Token | None:
@@ -718,10 +709,11 @@ def _recipient(token: Token) -> Argument | None:
     return None
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> Iterator[Token]:
-    """The objects of ``token``'s prepositions named in ``preps``."""
+def _prep_objects(token: Token, preps: tuple[str, ...] | None = None) -> Iterator[Token]:
+    """The objects of ``token``'s prepositions named in ``preps`` (all of them when None): "acted on a resolution
+    with Peru" names its party inside them."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ == "prep" and (preps is None or child.lower_ in preps):
             yield from (g for g in child.children if g.dep_ == "pobj")
 
 
