@@ -41,7 +41,8 @@ AGENT_NOUNS = wordset(
     "journalist citizen population crowd gunman terrorist separatist faction tribe clan clergy cleric "
     "monk observer monitor inspector migrant immigrant reporter prisoner hostage detainee sailor pilot "
     "trader farmer fisherman settler pilgrim tourist victim child woman man youth teacher doctor nurse "
-    "voter candidate dissident hacker guard partner ally neighbour neighbor side"
+    "voter candidate dissident hacker guard partner ally neighbour neighbor side rioter mob looter attacker "
+    "assailant kidnapper abductor bomber sniper consulate"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
@@ -63,6 +64,8 @@ _TRANSFER = wordset(
 _CONVERSE = {"receive": "provide", "obtain": "provide", "accept": "provide"}
 # Doers whose bombing is military (an air or artillery strike, 195), not a terrorist's device (183).
 _STATE_DOERS = wordset("army military force troop navy jet warplane aircraft plane government regime coalition")
+# Verbs of taking: their "from" phrase is the party something is taken from ("seized the town from the rebels").
+_TAKING = wordset("seize capture take wrest retake recapture grab confiscate")
 _SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
 _NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
@@ -470,10 +473,32 @@ def _complements(token: Token) -> Iterator[Token]:
     for child in token.children:  # "demanded the release of": the object's own event noun
         if child.dep_ == "dobj":
             yield from (g for g in child.children if g.dep_ in ("acl", "relcl"))
+            yield from _measured(child)
         if child.dep_ == "acl" and token.pos_ == "NOUN":  # "a consensus to exchange", "its demand that Israel ease"
             yield child
     if token.pos_ == "NOUN" and token.dep_ == "dobj":  # "renewed its demand on Monday that Chile lift": extraposed
         yield from (c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i and _has_that(c))
+
+
+def _measured(amount: Token) -> Iterator[Token]:
+    """What an amount is an amount of: "$5 million in aid", "thousands of tonnes of food aid" -> the aid."""
+    if amount.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL"):
+        return
+    for _ in range(3):  # the amount, its unit, the thing
+        inner = next(
+            (
+                g
+                for c in amount.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if inner is None:
+            return
+        yield inner
+        amount = inner
 
 
 def _has_that(clause: Token) -> bool:
@@ -583,6 +608,19 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
     return _inherited_source(token, lexicon)
 
 
+def _passive_modifier(token: Token, lexicon: Lexicon) -> bool:
+    """An event verb's past participle after a noun ("diplomats accused of spying"): the noun undergoes it.
+    Verbs outside the lexicon are left alone (most are intransitive: "youths resorted to"), and so is a
+    sentence whose root is a noun: there the parser has most likely mistaken the finite verb for a participle."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.sent.root.pos_ not in ("NOUN", "PROPN")
+        and token.lemma_.lower() in lexicon.verbs
+    )
+
+
 def _gerund_modifier(token: Token) -> bool:
     return token.dep_ == "amod" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN")
 
@@ -594,9 +632,9 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
         head = head.head  # "Chile is ready to sign": the subject of the copula
     if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and head.i != token.i:
         if token.dep_ == "pcomp":
-            if head.lower_ in ("of", "for", "from") and head.head.pos_ == "VERB":
+            if head.lower_ in ("of", "for", "from", "against") and head.head.pos_ == "VERB":
                 # object control through a preposition: "accused X of shelling", "blamed X for attacking",
-                # "barred X from travelling": the object is who does it
+                # "barred X from travelling", "warned X against arming": the object is who does it
                 controller = next((c for c in head.head.children if c.dep_ == "dobj" and is_actor(c)), None)
                 if controller is not None:
                     return actor_argument(controller)
@@ -604,6 +642,8 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
             if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "X is guilty of violating": the copula's subject
                 head = head.head
         if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if _passive_modifier(token, lexicon):  # "diplomats accused of spying": the noun is who it was done to
+                return None
             return actor_argument(head) if is_actor(head) else None
         if head.pos_ in ("VERB", "AUX"):
             objects = [c for c in head.children if c.dep_ in ("dobj",) and is_actor(c)]
@@ -661,6 +701,8 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if subject is not None:
             return actor_argument(subject)
+    if _passive_modifier(token, lexicon):
+        return actor_argument(token.head)  # "a convoy attacked by rebels", "diplomats accused of spying"
     recipient = _recipient(token)
     if recipient is not None and token.lemma_.lower() in _TRANSFER:
         return recipient
@@ -669,6 +711,10 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
             return argument(child)
     if recipient is not None:
         return recipient
+    if token.lemma_.lower() in _TAKING:
+        loser = next((p for p in _prep_objects(token, ("from",)) if is_actor(p)), None)
+        if loser is not None:
+            return argument(loser)
     for holder in [
         token,
         *(c for c in token.children if c.dep_ in ("dobj", "xcomp", "prt")),
@@ -743,12 +789,24 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
 def is_actor(token: Token) -> bool:
     """Whether a noun phrase head names a participant: an entity, an agent noun, or a pronoun."""
     if token.lemma_.lower() in AGENT_NOUNS and token.pos_ in ("NOUN", "PROPN"):
-        return True
+        return not _state_of_affairs(token)
     if token.ent_type_ in _ACTOR_LABELS:
         return True
     if token.pos_ == "PROPN" and not token.ent_type_:  # an unknown name: spaCy missed the entity
         return True
     return token.pos_ == "PRON" and token.lower_ in _PRONOUNS
+
+
+def _state_of_affairs(token: Token) -> bool:
+    """ "a state of emergency / siege / war": a condition, not a state ("the state of Texas" names one)."""
+    if token.lower_ not in ("state", "states"):
+        return False
+    return any(
+        g.dep_ == "pobj" and not g.ent_type_
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+    )
 
 
 def actor_argument(token: Token) -> Argument | None:

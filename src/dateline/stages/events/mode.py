@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Token
 
+from dateline.stages.events.extract import REPORTING
 from dateline.stages.events.lexicon import Lexicon
 
 MODES = ("asserted", "negated", "hypothetical", "planned", "background")
@@ -104,7 +105,7 @@ def _nobody_doer(subject: Token) -> bool:
 
 def _hypothetical(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
     modals = lexicon.modes["hypothetical_modals"]
-    if any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children):
+    if any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children) and not _future_in_past(tok, lexicon):
         return True
     if any(c.dep_ == "mark" and c.lower_ in lexicon.modes["conditional_marks"] for c in tok.children):
         return True
@@ -116,6 +117,8 @@ def _hypothetical(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool
 def _planned(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in lexicon.modes["planned_modals"] for c in tok.children):
         return True
+    if _future_in_past(tok, lexicon):
+        return True
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and _be_to(tok):
         return True  # "the president is to visit"
     if tok.pos_ == "NOUN" and any(c.lower_ in _FUTURE_ADJ for c in tok.children if c.dep_ in ("amod", "compound")):
@@ -123,6 +126,18 @@ def _planned(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
     if is_trigger or composed:
         return False
     return tok.lemma_.lower() in lexicon.modes["planned"]
+
+
+def _future_in_past(tok: Token, lexicon: Lexicon) -> bool:
+    """ "Officials said the president would travel to Kenya": "would" is "will" told in the past tense, a plan,
+    when its clause is what a past reporting verb says and nothing makes it conditional."""
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children):
+        return False
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING or tok.head.tag_ not in ("VBD", "VBN"):
+        return False
+    marks = lexicon.modes["conditional_marks"]
+    clauses = (c for c in tok.children if c.dep_ == "advcl")
+    return not any(m.dep_ == "mark" and m.lower_ in marks for c in clauses for m in c.children)
 
 
 def _be_to(tok: Token) -> bool:
