@@ -84,6 +84,14 @@ def test_unnamed_roles_take_the_country_named_with_them(text: str, name: str, co
 
 
 @pytest.mark.model
+def test_the_country_a_title_is_for_is_the_brief_not_the_persons_country() -> None:
+    article = _run("British Special Envoy for Yemen Martin Hollis said the talks failed.")
+    envoy = next(a for a in article.actors if a.name == "Martin Hollis")
+    assert envoy.code == "GBRGOV"
+    assert any(a.code == "YEM" and a.type == "country" for a in article.actors)  # Yemen stays an actor of its own
+
+
+@pytest.mark.model
 def test_the_same_role_of_two_countries_is_two_actors() -> None:
     article = _run(
         "Armenia's defence ministry said its posts were shelled. Azerbaijan's defence ministry denied it. "

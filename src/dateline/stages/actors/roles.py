@@ -19,6 +19,7 @@ from dateline.stages.places import gazetteer
 _ANONYMOUS = frozenset({"anonymous", "unnamed", "unidentified"})
 _APPOSITION_STOPS = frozenset({",", ".", ";", ":", "(", ")", "\u2013", "\u2014", "-", "\u201c", "\u201d", '"'})
 _AFFILIATION_PREPOSITIONS = frozenset({"at", "of", "with", "for", "from"})
+_PORTFOLIO_PREPOSITIONS = frozenset({"for", "to"})  # "Minister for Europe", "Envoy to Syria"
 
 
 @dataclass(slots=True)
@@ -54,6 +55,19 @@ def premodifiers(doc: Doc, start: int) -> Description:
         read(doc[i], found)
         found.tokens.append(i)
         i -= 1
+    title_word = doc[i - 1] if i >= 1 else None
+    if (
+        title_word is not None
+        and doc[i].lower_ in _PORTFOLIO_PREPOSITIONS
+        and _is_modifier(title_word)
+        and (title_word.pos_ == "PROPN" or knowledge.sectors().get(title_word.lower_))
+    ):
+        # "US Special Representative for Iran Brian Hook": the country after "for" is the brief, not his own
+        title = premodifiers(doc, i)
+        found.country, found.consumed = title.country, title.consumed
+        found.roles.extend(r for r in title.roles if r not in found.roles)
+        found.sector = title.sector or found.sector
+        found.tokens.extend([i, *title.tokens])
     return found
 
 

@@ -42,7 +42,7 @@ AGENT_NOUNS = wordset(
     "monk observer monitor inspector migrant immigrant reporter prisoner hostage detainee sailor pilot "
     "trader farmer fisherman settler pilgrim tourist victim child woman man youth teacher doctor nurse "
     "voter candidate dissident hacker guard partner ally neighbour neighbor side rioter mob looter attacker "
-    "assailant kidnapper abductor bomber sniper consulate"
+    "assailant kidnapper abductor bomber sniper consulate peacekeeper senator congressman congresswoman"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
@@ -66,9 +66,17 @@ _CONVERSE = {"receive": "provide", "obtain": "provide", "accept": "provide"}
 _STATE_DOERS = wordset("army military force troop navy jet warplane aircraft plane government regime coalition")
 # Verbs of taking: their "from" phrase is the party something is taken from ("seized the town from the rebels").
 _TAKING = wordset("seize capture take wrest retake recapture grab confiscate")
+# Verbs whose subject undergoes the event their object names: "Biden faced allegations", "the base repelled an
+# attack", "the plan drew criticism". The subject is the event's target, not its doer.
+_UNDERGO = wordset(
+    "face address answer suffer endure survive weather withstand escape repel repulse sustain incur undergo "
+    "receive draw attract"
+)
 _SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
 _NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
+# Where the subject was, not who it is: "the accident in Salaheddin killed", "the draft in the U.S. ended".
+_SUBJECT_PLACE_PREPS = wordset("in at")
 _FIGHTS = wordset("gunbattle gunfight firefight shootout exchange")  # small-arms words that say two sides fought
 # Verbs that only say an event goes on or starts: a frame over them is a frame over their object ("promised to
 # continue military aid" is a promise of aid).
@@ -683,6 +691,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
         verb = head.head if token.dep_ == "pobj" else head
         if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and verb.lemma_.lower() not in _PARTAKE:
             return None  # "won a role in the talks", "was hurt in the fighting": the setting, not the doer's act
+        if token.dep_ == "dobj" and verb.lemma_.lower() in _UNDERGO:  # "drew criticism from Uganda"
+            return next((argument(p) for p in _prep_objects(verb, ("from", "by")) if is_actor(p)), None)
         if verb.pos_ in ("VERB", "AUX") and (token.dep_ != "pobj" or head.dep_ in ("prep",)):
             return source_of(verb, lexicon) if token.dep_ != "nsubjpass" else None
     return None
@@ -775,6 +785,9 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
         # "was put under investigation", "came under attack": the subject undergoes the event
         subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return actor_argument(subject) if subject is not None else None
+    if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _UNDERGO:
+        subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+        return actor_argument(subject) if subject is not None else None
     if token.dep_ == "dobj" and head.pos_ == "VERB":  # "paid a visit to China", "imposed sanctions on Iran"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
@@ -864,6 +877,7 @@ def _antecedent(token: Token) -> Token | None:
 
 def _phrase_tokens(token: Token) -> Iterable[Token]:
     """Tokens of a noun phrase, not descending into clauses."""
+    places = _NEAR_PREPS | _SUBJECT_PLACE_PREPS if token.dep_ in _SUBJECTS else _NEAR_PREPS
     stack = [token]
     while stack:
         tok = stack.pop(0)
@@ -872,7 +886,7 @@ def _phrase_tokens(token: Token) -> Iterable[Token]:
             c
             for c in tok.children
             if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos", "punct")
-            and not (c.dep_ == "prep" and c.lower_ in _NEAR_PREPS)  # "a blast near Hilla"
+            and not (c.dep_ == "prep" and c.lower_ in places)  # "a blast near Hilla"
         )
 
 

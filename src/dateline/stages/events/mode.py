@@ -41,6 +41,10 @@ def event_mode(trigger: Token, lexicon: Lexicon, anchor_year: int | None, compos
         return "hypothetical"
     if trigger.dep_ == "nsubj" and _modal_head(trigger, lexicon):  # "an embargo would not work"
         return "hypothetical"
+    if _imperative(chain[-1]):  # "Free the hostages!", "please visit our page": asked for, not done
+        return "hypothetical"
+    if _question(trigger):  # "Which candidates have you supported?": asked about, not told
+        return "hypothetical"
     if any(_planned(tok, i == 0, lexicon, composed) for i, tok in enumerate(chain)):
         return "planned"
     return "asserted"
@@ -126,6 +130,19 @@ def _planned(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
     if is_trigger or composed:
         return False
     return tok.lemma_.lower() in lexicon.modes["planned"]
+
+
+def _question(trigger: Token) -> bool:
+    return trigger.sent.text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+def _imperative(head: Token) -> bool:
+    """A clause head in the bare form with no subject and no auxiliary, at the root of its sentence."""
+    return (
+        head.dep_ == "ROOT"
+        and head.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in head.children)
+    )
 
 
 def _future_in_past(tok: Token, lexicon: Lexicon) -> bool:
