@@ -167,6 +167,11 @@ CONSTRUCTIONS = [
     ("The Chilean plan drew sharp criticism from Peru.", "111", "Peru", "Chilean"),
     ("Mali repelled an attack by jihadist fighters.", "19", "fighters", "Mali"),
     ("The senator faced accusations of bribery from Kenyan prosecutors.", "112", None, "senator"),
+    # a person's possessive on an event done to people is who it was done to; a state's is who did it
+    ("The activists' arrest in Minsk angered Lithuania.", "173", None, "activists"),
+    ("Belarus's arrest of the activists angered Lithuania.", "173", "Belarus", "activists"),
+    # leaving one place for another: the journey goes to the second
+    ("The emir left Doha for Cairo on Sunday.", "042", "emir", "Cairo"),
     # setting fire to a building destroys property
     ("Rioters set fire to the Danish consulate in Beirut.", "1712", "Rioters", "consulate"),
     # a suicide bomber is the doer of the blast and of the killing
@@ -339,6 +344,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Trade between the two neighbours was worth 12 billion euros last year.",
         "Aid to the region rose to 300 million dollars in 2023.",
         "Firefighters said water bombing from helicopters was ruled out.",
+        "The new phone will go on sale in Europe on 11 March.",
+        "The central bank left interest rates on hold for a third month.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

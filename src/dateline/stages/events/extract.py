@@ -42,7 +42,8 @@ AGENT_NOUNS = wordset(
     "monk observer monitor inspector migrant immigrant reporter prisoner hostage detainee sailor pilot "
     "trader farmer fisherman settler pilgrim tourist victim child woman man youth teacher doctor nurse "
     "voter candidate dissident hacker guard partner ally neighbour neighbor side rioter mob looter attacker "
-    "assailant kidnapper abductor bomber sniper consulate peacekeeper senator congressman congresswoman"
+    "assailant kidnapper abductor bomber sniper consulate peacekeeper senator congressman congresswoman emir "
+    "sultan sheikh monarch pope dictator"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
@@ -71,6 +72,12 @@ _TAKING = wordset("seize capture take wrest retake recapture grab confiscate")
 _UNDERGO = wordset(
     "face address answer suffer endure survive weather withstand escape repel repulse sustain incur undergo "
     "receive draw attract"
+)
+# Events done to people, whose possessive names the person it was done to ("the men's arrest").
+_DONE_TO_PEOPLE = wordset(
+    "arrest detention release execution killing murder assassination kidnapping abduction deportation expulsion "
+    "extradition trial conviction sentencing imprisonment capture rescue torture dismissal ouster impeachment "
+    "prosecution indictment"
 )
 _SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
@@ -250,8 +257,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
         patterns = lexicon.verbs.get(token.lemma_.lower())
     elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
-        if name_part(token) or state_after_in(token) or measured_flow(token):
-            return None
+        if name_part(token) or state_after_in(token) or measured_flow(token) or token.ent_type_ in ("DATE", "TIME"):
+            return None  # ... or a date: "on 11 March" is no march
         patterns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
     else:
         return None
@@ -260,9 +267,19 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         best = _best_pattern(token, lexicon.verbs.get(_CONVERSE[token.lemma_.lower()], []))
     if best is not None and best.noun and best.code[:2] == "01" and _manner_of_saying(token):
         return None
+    if best is not None and best.code == "042" and _left_something(token):
+        return None
     if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
         return None
     return best
+
+
+def _left_something(token: Token) -> bool:
+    """ "left interest rates on hold for a month": leaving a thing somewhere is no journey ("left Lima for
+    Quito", whose object is a place, is one)."""
+    return token.lemma_.lower() in ("leave", "depart") and any(
+        c.dep_ == "dobj" and not is_actor(c) for c in token.children
+    )
 
 
 def _best_pattern(token: Token, patterns: Iterable[Pattern]) -> Pattern | None:
@@ -665,7 +682,7 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
 
 def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
     for child in token.children:
-        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her") and not _patient_owner(child):
             return argument(child)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "by":
@@ -713,6 +730,10 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
             return actor_argument(subject)
     if _passive_modifier(token, lexicon):
         return actor_argument(token.head)  # "a convoy attacked by rebels", "diplomats accused of spying"
+    if token.lemma_.lower() in ("leave", "depart"):  # "left Moscow for Beijing": where the journey goes
+        bound = next((p for p in _prep_objects(token, ("for",)) if is_actor(p)), None)
+        if bound is not None:
+            return argument(bound)
     recipient = _recipient(token)
     if recipient is not None and token.lemma_.lower() in _TRANSFER:
         return recipient
@@ -773,8 +794,23 @@ def _prep_objects(token: Token, preps: tuple[str, ...] | None = None) -> Iterato
             yield from (g for g in child.children if g.dep_ == "pobj")
 
 
+def _patient_owner(owner: Token) -> bool:
+    """ "the men's arrest", "Navalny's release": a person's possessive on an event done to people names who it was
+    done to. A state or organisation in the same place is the doer ("Iran's arrest of the sailors"), and so is
+    anyone when the noun has its own "of" phrase."""
+    event = owner.head
+    if event.lemma_.lower() not in _DONE_TO_PEOPLE or owner.ent_type_ in ("GPE", "NORP", "ORG"):
+        return False
+    if owner.lemma_.lower() in ("government", "police", "army", "court", "authority", "regime"):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in event.children)
+
+
 def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
     of_source = token.lemma_.lower() in lexicon.of_is_source
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None and _patient_owner(owner):
+        return actor_argument(owner)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS and not (of_source and child.lower_ == "of"):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
