@@ -267,19 +267,34 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         best = _best_pattern(token, lexicon.verbs.get(_CONVERSE[token.lemma_.lower()], []))
     if best is not None and best.noun and best.code[:2] == "01" and _manner_of_saying(token):
         return None
-    if best is not None and best.code == "042" and _left_something(token):
+    if best is not None and _wrong_transitivity(token):
         return None
     if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
         return None
     return best
 
 
-def _left_something(token: Token) -> bool:
-    """ "left interest rates on hold for a month": leaving a thing somewhere is no journey ("left Lima for
-    Quito", whose object is a place, is one)."""
-    return token.lemma_.lower() in ("leave", "depart") and any(
-        c.dep_ == "dobj" and not is_actor(c) for c in token.children
-    )
+# Verbs that are events only without a thing as object: "left rates on hold" is no journey, "demonstrated a
+# robot" no protest (an object that is a party or place keeps the event: "left Lima for Quito").
+_EVENT_WITHOUT_OBJECT = wordset("leave depart demonstrate")
+# Verbs that are events only with an object or a complement: "the party declined" fell in number, "took over as
+# nominee" took a post.
+_EVENT_WITH_OBJECT = wordset("decline take")
+
+
+def _wrong_transitivity(token: Token) -> bool:
+    """Whether the verb is used in the sense that is no event (see the two lists above)."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in _EVENT_WITHOUT_OBJECT:
+        return any(c.dep_ == "dobj" and not is_actor(c) for c in token.children)
+    if lemma in _EVENT_WITH_OBJECT:
+        return (
+            not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "auxpass") for c in token.children)
+            and stray_passive_subject(token) is None
+        )
+    return False
 
 
 def _best_pattern(token: Token, patterns: Iterable[Pattern]) -> Pattern | None:
@@ -908,6 +923,8 @@ def _antecedent(token: Token) -> Token | None:
     speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     if speaker is None or speaker.pos_ == "PRON" or not is_actor(speaker):
         return None
+    if token.lower_ in ("it", "he", "she") and speaker.tag_ in ("NNS", "NNPS") and not speaker.conjuncts:
+        return None  # "officials confirmed it has infected 200 people": "it" is not the officials
     return speaker
 
 
