@@ -172,6 +172,11 @@ CONSTRUCTIONS = [
     ("Belarus's arrest of the activists angered Lithuania.", "173", "Belarus", "activists"),
     # leaving one place for another: the journey goes to the second
     ("The emir left Doha for Cairo on Sunday.", "042", "emir", "Cairo"),
+    # an intransitive participle before people: they do it
+    ("The speech was cut short by protesting lawmakers.", "14", "lawmakers", None),
+    ("Striking workers marched through Mombasa.", "14", "workers", None),
+    # object control in the passive: the subject does what it is accused of
+    ("The Kenyan police were accused of beating the protesters.", "18", "police", "protesters"),
     # the same verbs in their event sense
     ("Rebels took over the town of Kidal.", "192", "Rebels", None),
     ("Morocco declined to comment.", "011", "Morocco", None),
@@ -218,6 +223,8 @@ MODES = [
     # "would" in what a past reporting verb says is "will" told in the past: a plan, unless it is conditional
     ("Aides said the king would visit Oman in March.", "042", "planned"),
     ("Aides said the king would visit Oman if his health allowed.", "042", "hypothetical"),
+    # an act someone is accused of is alleged, not shown
+    ("Georgia accused Russian forces of shelling its villages.", "19", "hypothetical"),
     # a question asserts nothing
     ("Which candidates has Ghana supported in the vote?", "051", "hypothetical"),
     # an imperative asks for an act; nobody has done it
@@ -360,6 +367,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The engineer demonstrated a new irrigation pump to farmers.",
         "The ministry released a report on rainfall on Friday.",
         "Warm currents contribute to the storms.",
+        "She wore a medal conferred by the university.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

@@ -79,6 +79,8 @@ _DONE_TO_PEOPLE = wordset(
     "extradition trial conviction sentencing imprisonment capture rescue torture dismissal ouster impeachment "
     "prosecution indictment"
 )
+# Intransitive event verbs: as a participle before a noun ("protesting legislators") the noun is the doer.
+_DOING_GERUNDS = wordset("protest demonstrate strike riot fight march rebel mutiny loot")
 _SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
 _NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
@@ -276,7 +278,7 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
 
 # Verbs that are events only without a thing as object: "left rates on hold" is no journey, "demonstrated a
 # robot" no protest (an object that is a party or place keeps the event: "left Lima for Quito").
-_EVENT_WITHOUT_OBJECT = wordset("leave depart demonstrate")
+_EVENT_WITHOUT_OBJECT = wordset("leave depart demonstrate confer")
 # Verbs that are events only with an object or a complement: "the party declined" fell in number, "took over as
 # nominee" took a post.
 _EVENT_WITH_OBJECT = wordset("decline take")
@@ -287,8 +289,11 @@ def _wrong_transitivity(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
-    if lemma in _EVENT_WITHOUT_OBJECT:
-        return any(c.dep_ == "dobj" and not is_actor(c) for c in token.children)
+    if lemma in _EVENT_WITHOUT_OBJECT:  # a thing as object, or as the noun a passive participle describes
+        things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            things.append(token.head)  # "an honour conferred by the president"
+        return any(not is_actor(t) for t in things)
     if lemma in _EVENT_WITH_OBJECT:
         return (
             not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "auxpass") for c in token.children)
@@ -643,7 +648,13 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
             return actor_argument(child)
     if any(c.dep_ == "nsubjpass" for c in token.children) or stray_passive_subject(token) is not None:
         return None
-    if _gerund_modifier(token):  # "contemplated sanctioning Chinese banks" parsed as an adjective
+    doer = _doer_parsed_as_object(token)
+    if doer is not None:
+        return actor_argument(doer)
+    if _gerund_modifier(token):
+        if token.lemma_.lower() in _DOING_GERUNDS:  # "protesting legislators", "striking workers" do it
+            return actor_argument(token.head)
+        # "contemplated sanctioning Chinese banks" parsed as an adjective
         return source_of(token.head.head, lexicon) if token.head.dep_ == "dobj" else None
     return _inherited_source(token, lexicon)
 
@@ -665,6 +676,26 @@ def _gerund_modifier(token: Token) -> bool:
     return token.dep_ == "amod" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN")
 
 
+def _doer_parsed_as_object(token: Token) -> Token | None:
+    """ "interrupted by protesting legislators", parsed as protesting the legislators: a bare plural of people
+    after an intransitive participle with no auxiliary is who does it."""
+    if token.tag_ != "VBG" or token.lemma_.lower() not in _DOING_GERUNDS or token.dep_ not in ("pcomp", "amod"):
+        return None
+    if any(c.dep_ == "aux" for c in token.children):
+        return None
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "dobj"
+            and c.tag_ == "NNS"
+            and c.lemma_.lower() in AGENT_NOUNS
+            and not any(d.dep_ in ("det", "poss") for d in c.children)
+        ),
+        None,
+    )
+
+
 def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
     """The subject a verb shares with the verb governing it (control, coordination, "from providing")."""
     head = token.head
@@ -675,7 +706,9 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
             if head.lower_ in ("of", "for", "from", "against") and head.head.pos_ == "VERB":
                 # object control through a preposition: "accused X of shelling", "blamed X for attacking",
                 # "barred X from travelling", "warned X against arming": the object is who does it
-                controller = next((c for c in head.head.children if c.dep_ == "dobj" and is_actor(c)), None)
+                controller = next(  # in the passive its subject: "the police were accused of attacking"
+                    (c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass") and is_actor(c)), None
+                )
                 if controller is not None:
                     return actor_argument(controller)
             head = head.head
@@ -735,7 +768,9 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
     if token.pos_ in ("NOUN", "PROPN"):
         return _noun_target(token, lexicon)
     if _gerund_modifier(token):
-        return actor_argument(token.head)
+        return None if token.lemma_.lower() in _DOING_GERUNDS else actor_argument(token.head)
+    if _doer_parsed_as_object(token) is not None:
+        return None
     if converse(token, lexicon) is not None:  # "received money from X": the receiver, who is the subject
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         return actor_argument(subject) if subject is not None else None
