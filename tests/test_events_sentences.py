@@ -177,6 +177,11 @@ CONSTRUCTIONS = [
     ("Striking workers marched through Mombasa.", "14", "workers", None),
     # object control in the passive: the subject does what it is accused of
     ("The Kenyan police were accused of beating the protesters.", "18", "police", "protesters"),
+    # a passive conjunct: the subject it shares undergoes it
+    ("Chad is under pressure and was criticised by the African Union.", "111", "African Union", "Chad"),
+    ("Iran is under EU sanctions over the programme.", "163", "EU", "Iran"),
+    # riot police with tear gas is crowd control, not a chemical attack
+    ("The police used tear gas against protesters in Lagos.", "175", "police", "protesters"),
     # the same verbs in their event sense
     ("Rebels took over the town of Kidal.", "192", "Rebels", None),
     ("Morocco declined to comment.", "011", "Morocco", None),
@@ -225,6 +230,8 @@ MODES = [
     ("Aides said the king would visit Oman if his health allowed.", "042", "hypothetical"),
     # an act someone is accused of is alleged, not shown
     ("Georgia accused Russian forces of shelling its villages.", "19", "hypothetical"),
+    # the anniversary or aftermath of an event looks back at it
+    ("Crowds gathered in Tbilisi on the anniversary of Russia's invasion of Georgia.", "19", "background"),
     # a question asserts nothing
     ("Which candidates has Ghana supported in the vote?", "051", "hypothetical"),
     # an imperative asks for an act; nobody has done it

@@ -81,6 +81,7 @@ _DONE_TO_PEOPLE = wordset(
 )
 # Intransitive event verbs: as a participle before a noun ("protesting legislators") the noun is the doer.
 _DOING_GERUNDS = wordset("protest demonstrate strike riot fight march rebel mutiny loot")
+_DOER_LABELS = frozenset({"NORP", "GPE", "ORG"})  # a modifier with these labels names who did a nominal event
 _SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
 _NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
@@ -659,6 +660,10 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
     return _inherited_source(token, lexicon)
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _passive_modifier(token: Token, lexicon: Lexicon) -> bool:
     """An event verb's past participle after a noun ("diplomats accused of spying"): the noun undergoes it.
     Verbs outside the lexicon are left alone (most are intransitive: "youths resorted to"), and so is a
@@ -718,6 +723,8 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
             if _passive_modifier(token, lexicon):  # "diplomats accused of spying": the noun is who it was done to
                 return None
             return actor_argument(head) if is_actor(head) else None
+        if token.dep_ == "conj" and _passive(token):
+            return None  # "Turkey is under sanctions and was condemned by ...": the shared subject undergoes it
         if head.pos_ in ("VERB", "AUX"):
             objects = [c for c in head.children if c.dep_ in ("dobj",) and is_actor(c)]
             if token.dep_ == "xcomp" and objects:  # object control: "urged Bree to help"
@@ -742,14 +749,20 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             if pobj is not None and is_actor(pobj):
                 return argument(pobj)
     if token.dep_ == "pobj" and token.head.lower_ == "under":  # "came under attack from rebels"
-        return next((actor_argument(p) for p in _prep_objects(token, ("from", "by"))), None)
+        named = next((actor_argument(p) for p in _prep_objects(token, ("from", "by"))), None)
+        if named is not None:
+            return named
+        return next(  # "is under EU sanctions"
+            (argument(c) for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in _DOER_LABELS),
+            None,
+        )
     for child in token.children:  # "talks between Xi and Putin": both parties as one source
         if child.dep_ == "prep" and child.lower_ == "between":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and is_actor(pobj):
                 return argument(pobj)
     for child in token.children:  # "Russian invasion", "U.S. sanctions"
-        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in _DOER_LABELS:
             return argument(child)
     head = token.head
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and head.i != token.i:
@@ -810,7 +823,12 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         if child.dep_ in ("dobj", "nsubjpass"):
             return actor_argument(child)
     stray = stray_passive_subject(token)
-    return actor_argument(stray) if stray is not None else None
+    if stray is not None:
+        return actor_argument(stray)
+    if token.dep_ == "conj" and _passive(token):  # "Turkey ... was condemned": the subject it shares
+        shared = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
+        return actor_argument(shared) if shared is not None else None
+    return None
 
 
 def stray_passive_subject(token: Token) -> Token | None:

@@ -27,6 +27,7 @@ _CHAIN_DEPS = frozenset(
     {"xcomp", "pcomp", "pobj", "dobj", "prep", "acomp", "nsubjpass", "attr", "relcl", "acl", "amod"}
 )
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_LOOKING_BACK = frozenset({"anniversary", "aftermath", "wake", "legacy", "memory", "commemoration", "memorial"})
 _FUTURE_ADJ = frozenset({"planned", "upcoming", "proposed", "future", "forthcoming", "next", "expected", "scheduled"})
 
 
@@ -68,6 +69,8 @@ def is_background(trigger: Token, anchor_year: int | None, lexicon: Lexicon) -> 
     if year is not None and anchor_year is not None and year < anchor_year:
         return True
     prep = trigger.head if trigger.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in _LOOKING_BACK:
+        return True  # "the anniversary of the takeover", "in the aftermath of the war"
     while prep is not None and prep.dep_ in ("prep", "pcomp") and prep.lower_ in ("to", "of"):
         prep = prep.head  # "prior to the invasion": the preposition that matters is "prior"
     return prep is not None and prep.lower_ in lexicon.modes["background_preps"]
