@@ -228,6 +228,8 @@ MODES = [
     # "would" in what a past reporting verb says is "will" told in the past: a plan, unless it is conditional
     ("Aides said the king would visit Oman in March.", "042", "planned"),
     ("Aides said the king would visit Oman if his health allowed.", "042", "hypothetical"),
+    # dated after the story, an event has not happened yet (without a times stage: by its words)
+    ("Trade was on the agenda of next week's summit of Gulf leaders.", "04", "planned"),
     # an act someone is accused of is alleged, not shown
     ("Georgia accused Russian forces of shelling its villages.", "19", "hypothetical"),
     # the anniversary or aftermath of an event looks back at it
@@ -347,6 +349,18 @@ def test_a_place_in_the_subject_is_not_the_doer(pipeline: Pipeline) -> None:
     assert all(e.source is None or "Kasai" not in e.source.text for e in events)
 
 
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("When the king visits Oman next month, he will open a port.", "planned"),
+        ("The king visited Oman last month.", "asserted"),
+    ],
+)
+def test_an_event_dated_after_the_story_has_not_happened(text: str, mode: str) -> None:
+    article = Pipeline().extract(Article(id="t", text=text, published="2024-05-16T10:00:00"))
+    assert find(article.events, "042").mode == mode
+
+
 def test_a_singular_pronoun_is_not_a_plural_speaker(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Health officials confirmed it had killed three people in the province.")
     assert all(e.source is None or "officials" not in e.source.text for e in events)
@@ -375,6 +389,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The ministry released a report on rainfall on Friday.",
         "Warm currents contribute to the storms.",
         "She wore a medal conferred by the university.",
+        "The company has promising acreage to explore in Alaska.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

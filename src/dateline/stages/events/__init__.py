@@ -198,6 +198,9 @@ def _event(
     trigger = cand.trigger
     year = event_year(trigger) if trigger.pos_ in ("NOUN", "PROPN") else None
     source, target = _not_dateline(article, cand.source), _not_dateline(article, cand.target)
+    date = context.event_date(article, doc, trigger, mode, year)
+    if mode == "asserted" and _after(date, article.anchor):
+        mode = "planned"  # "when the President visits Ottawa next month": dated after the story, it has not happened
     return Event(
         id=f"{article.id}:e{n}",
         sentence=_sentence_span(article, sent.start_char, sent.end_char),
@@ -207,13 +210,21 @@ def _event(
         cameo=code,
         plover=info.plover if info else None,
         mode=mode,
-        date=context.event_date(article, doc, trigger, mode, year),
+        date=date,
         place=context.event_place(article, trigger, [source, target]),
         attributed_to=said_by.actor.split("/")[0] if said_by is not None and said_by.actor else None,
         goldstein=info.goldstein if info else None,
         quad_class=info.quad_class if info else None,
         confidence=confidence(cand, mode),
     )
+
+
+def _after(date: str | None, anchor: str | None) -> bool:
+    """Whether an ISO date lies after the anchor, compared at the date's own precision ("2024-06" is after
+    "2024-05-16"; "2024" is not)."""
+    if not date or not anchor:
+        return False
+    return date > anchor[: len(date)]
 
 
 def _host_side(visit: Event, n: int, article_id: str) -> Event:

@@ -82,6 +82,8 @@ _DONE_TO_PEOPLE = wordset(
 # Intransitive event verbs: as a participle before a noun ("protesting legislators") the noun is the doer.
 _DOING_GERUNDS = wordset("protest demonstrate strike riot fight march rebel mutiny loot")
 _DOER_LABELS = frozenset({"NORP", "GPE", "ORG"})  # a modifier with these labels names who did a nominal event
+# Participles that as adjectives mean something else: "promising acreage", "a demanding schedule".
+_ADJECTIVE_SENSE = frozenset({"promising", "demanding", "pressing", "welcoming", "encouraging", "accommodating"})
 _SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
 _NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
@@ -257,6 +259,10 @@ def _purpose_of(token: Token, anchors: set[int]) -> bool:
 
 def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     """The best pattern for ``token`` (the most conditions met, then the first listed), or None."""
+    if token.lower_ in _ADJECTIVE_SENSE and token.dep_ in ("amod", "acomp"):
+        return None
+    if token.tag_ == "VBG" and _have_without_been(token):
+        return None  # "the company has promising acreage": no tense puts "-ing" right after "has"
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
         patterns = lexicon.verbs.get(token.lemma_.lower())
     elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
@@ -275,6 +281,11 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
         return None
     return best
+
+
+def _have_without_been(token: Token) -> bool:
+    auxiliaries = [c.lemma_.lower() for c in token.children if c.dep_ == "aux"]
+    return "have" in auxiliaries and "be" not in auxiliaries
 
 
 # Verbs that are events only without a thing as object: "left rates on hold" is no journey, "demonstrated a
@@ -737,8 +748,11 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
 
 def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
     for child in token.children:
-        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her") and not _patient_owner(child):
-            return argument(child)
+        if child.dep_ != "poss" or child.lower_ in ("its", "their", "his", "her") or _patient_owner(child):
+            continue
+        if child.ent_type_ in ("DATE", "TIME"):
+            continue  # "next week's summit": when, not who
+        return argument(child)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)

@@ -130,6 +130,12 @@ def _planned(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
         return True  # "the president is to visit"
     if tok.pos_ == "NOUN" and any(c.lower_ in _FUTURE_ADJ for c in tok.children if c.dep_ in ("amod", "compound")):
         return True
+    if tok.pos_ == "NOUN" and any(  # "next week's summit"
+        c.ent_type_ == "DATE" and any(t.lower_ in _FUTURE_ADJ for t in c.subtree)
+        for c in tok.children
+        if c.dep_ == "poss"
+    ):
+        return True
     if is_trigger or composed:
         return False
     return tok.lemma_.lower() in lexicon.modes["planned"]
