@@ -182,6 +182,9 @@ CONSTRUCTIONS = [
     ("Iran is under EU sanctions over the programme.", "163", "EU", "Iran"),
     # riot police with tear gas is crowd control, not a chemical attack
     ("The police used tear gas against protesters in Lagos.", "175", "police", "protesters"),
+    # a passive participle clause up front: the main subject is the one it was done to
+    ("Backed by Russia, the rebels attacked the town.", "051", "Russia", "rebels"),
+    ("Criticised by Ghana, the Togolese government recalled its envoy.", "111", "Ghana", "government"),
     # the same verbs in their event sense
     ("Rebels took over the town of Kidal.", "192", "Rebels", None),
     ("Morocco declined to comment.", "011", "Morocco", None),
@@ -390,6 +393,10 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Warm currents contribute to the storms.",
         "She wore a medal conferred by the university.",
         "The company has promising acreage to explore in Alaska.",
+        "The earthquake killed 300 people in Nepal.",
+        "A typhoon struck the coast of Luzon on Monday.",
+        "Two hikers were killed by lightning in Montana.",
+        "The leaders met a cool reception in Brussels.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

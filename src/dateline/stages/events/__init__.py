@@ -24,6 +24,7 @@ from dateline.stages.events.extract import (
     Argument,
     Candidate,
     actor_argument,
+    by_nature,
     find_events,
     is_actor,
     obligation_family,
@@ -68,6 +69,8 @@ def events_of_sentence(
     found: list[Event] = []
     seen: set[tuple[str, str, str]] = set()
     for cand in find_events(sent, lex):
+        if by_nature(cand):
+            continue  # "the tsunami which struck south Asia": nature, not a party, did it
         outcome = cand.source is None and cand.target is None  # kept only as what another event leads to
         if outcome and not _outcome_of_event(cand.trigger, lex):
             continue

@@ -84,6 +84,12 @@ _DOING_GERUNDS = wordset("protest demonstrate strike riot fight march rebel muti
 _DOER_LABELS = frozenset({"NORP", "GPE", "ORG"})  # a modifier with these labels names who did a nominal event
 # Participles that as adjectives mean something else: "promising acreage", "a demanding schedule".
 _ADJECTIVE_SENSE = frozenset({"promising", "demanding", "pressing", "welcoming", "encouraging", "accommodating"})
+# Forces of nature and disease: what they "strike" or "kill" is no political event.
+_NATURAL_FORCES = wordset(
+    "tsunami earthquake quake aftershock storm hurricane typhoon cyclone tornado flood flooding fire wildfire "
+    "blaze virus pandemic epidemic outbreak disease drought landslide mudslide avalanche eruption volcano "
+    "lightning heatwave accident crash"
+)
 _SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
 _NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
@@ -660,6 +666,8 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
             return actor_argument(child)
     if any(c.dep_ == "nsubjpass" for c in token.children) or stray_passive_subject(token) is not None:
         return None
+    if _fronted_participle(token):
+        return None  # "Asked about the delay, Blair said ...": someone asked Blair
     doer = _doer_parsed_as_object(token)
     if doer is not None:
         return actor_argument(doer)
@@ -669,6 +677,26 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
         # "contemplated sanctioning Chinese banks" parsed as an adjective
         return source_of(token.head.head, lexicon) if token.head.dep_ == "dobj" else None
     return _inherited_source(token, lexicon)
+
+
+def _fronted_participle(token: Token) -> bool:
+    """A passive participle clause with no subject of its own ("Rebuked by Eriador, Osgiliath ..."): the main
+    clause's subject is the one it was done to."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in token.children)
+    )
+
+
+def by_nature(cand: Candidate) -> bool:
+    """Whether a force of nature or a disease did it ("the tsunami which struck south Asia", "the earthquake
+    killed 300 people"): no party did, and there is no political event."""
+    doers = [*(cand.source.heads if cand.source else [])]
+    doers += [c for c in cand.trigger.children if c.dep_ == "nsubj"]
+    doers += [p for p in _prep_objects(cand.trigger, ("by",))]
+    doers += [g for c in cand.trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(d.lemma_.lower() in _NATURAL_FORCES or d.lower_ in _NATURAL_FORCES for d in doers)
 
 
 def _passive(verb: Token) -> bool:
@@ -839,6 +867,9 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
     stray = stray_passive_subject(token)
     if stray is not None:
         return actor_argument(stray)
+    if _fronted_participle(token):
+        shared = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return actor_argument(shared) if shared is not None else None
     if token.dep_ == "conj" and _passive(token):  # "Turkey ... was condemned": the subject it shares
         shared = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
         return actor_argument(shared) if shared is not None else None

@@ -56,9 +56,15 @@ def governing_chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     tok = trigger
     while tok.dep_ in _CHAIN_DEPS and tok.head.i != tok.i and len(chain) < 8:
+        if tok.dep_ == "relcl" and _finite(tok):
+            break  # "Allawi, who this week criticised nations": a relative clause with its own tense
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def is_background(trigger: Token, anchor_year: int | None, lexicon: Lexicon) -> bool:
