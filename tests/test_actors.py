@@ -76,6 +76,7 @@ def test_actors_merge_mentions_and_read_roles() -> None:
         ("Chile's interior ministry said police arrested ten people.", "interior ministry", "CHLGOV"),
         ("A spokeswoman for the Danish prime minister spoke on Monday.", "spokeswoman", "DNKGOV"),
         ("Police in Peru detained two men.", "Police", "PERCOP"),
+        ("United States troops in Iraq were attacked.", "United States troops", "USAMIL"),
     ],
 )
 def test_unnamed_roles_take_the_country_named_with_them(text: str, name: str, code: str) -> None:

@@ -397,6 +397,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "A typhoon struck the coast of Luzon on Monday.",
         "Two hikers were killed by lightning in Montana.",
         "The leaders met a cool reception in Brussels.",
+        "The Peruvian foreign ministry described the attack as a grave violation.",
+        "Journalists filmed the shelling of the town.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

@@ -212,7 +212,10 @@ class Builder:
             read(token, description)
         description.sector = sector.code
         description.country = (
-            description.country or _country_owner(chunk.root) or _country_after(chunk.root, self.article.places)
+            description.country
+            or _country_before(chunk)
+            or _country_owner(chunk.root)
+            or _country_after(chunk.root, self.article.places)
         )
         kind = sector.kind
         if chunk.root.dep_ == "conj" and chunk.root.head.i in self.taken:
@@ -383,6 +386,13 @@ def _name_word(token: Token) -> bool:
     """A capitalised word the parser puts in a person's or organisation's name: the phrase is that name, not a
     role ("the defence ministry" in lower case is a role even when the parser calls it an organisation)."""
     return token.ent_type_ in {"PERSON", "ORG"} and token.text[:1].isupper() and token.lower_ != "the"
+
+
+def _country_before(chunk: SpacySpan) -> str | None:
+    """The country of "United States troops": a country name of several words before the role (one-word names
+    and demonyms are read word by word)."""
+    words = [t for t in chunk if t.i < chunk.root.i and t.ent_type_ == "GPE"]
+    return gazetteer.country_code(" ".join(t.text for t in words)) if len(words) > 1 else None
 
 
 def _country_owner(head: Token) -> str | None:

@@ -90,6 +90,11 @@ _NATURAL_FORCES = wordset(
     "blaze virus pandemic epidemic outbreak disease drought landslide mudslide avalanche eruption volcano "
     "lightning heatwave accident crash"
 )
+# Verbs that judge or name what their object did: its event is not their subject's ("called the sanctions illegal").
+_JUDGE = wordset(
+    "describe characterise characterize call term label brand dub deem investigate probe examine review study "
+    "analyse analyze report cover document witness film photograph recall remember mark commemorate"
+)
 _SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
 _NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
@@ -811,6 +816,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
         verb = head.head if token.dep_ == "pobj" else head
         if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and verb.lemma_.lower() not in _PARTAKE:
             return None  # "won a role in the talks", "was hurt in the fighting": the setting, not the doer's act
+        if token.dep_ == "dobj" and verb.lemma_.lower() in _JUDGE:
+            return None  # "characterised the attack as a violation": someone else's attack, judged
         if token.dep_ == "dobj" and verb.lemma_.lower() in _UNDERGO:  # "drew criticism from Uganda"
             return next((argument(p) for p in _prep_objects(verb, ("from", "by")) if is_actor(p)), None)
         if verb.pos_ in ("VERB", "AUX") and (token.dep_ != "pobj" or head.dep_ in ("prep",)):
