@@ -131,6 +131,17 @@ def test_state_organs_of_a_one_country_story_are_that_countrys(
     assert (codes["Police"], codes["interior ministry"]) == (police, ministry)
 
 
+@pytest.mark.model
+def test_a_titled_official_who_names_no_country_holds_office_where_the_story_is_datelined() -> None:
+    text = (
+        "SANTIAGO, Oct 18 (Dateline Wire) - Chile and Peru signed a fishing accord on Friday. Interior Minister "
+        "Rosa Quispe said the navy would patrol the border. Peruvian Foreign Minister Hugo Salas welcomed the deal."
+    )
+    codes = {a.name: a.code for a in _run(text, "2025-10-18").actors}
+    assert codes["Rosa Quispe"] == "CHLGOV"
+    assert codes["Hugo Salas"] == "PERGOV"  # a country the title names is kept
+
+
 def test_name_words_fold_accents_but_keep_other_scripts() -> None:
     from dateline.stages.actors import _name_words
 

@@ -38,7 +38,7 @@ from dateline.stages import Stage
 from dateline.stages import entities as entities_stage  # attribute use only at run time: entities imports us
 from dateline.stages.actors import knowledge
 from dateline.stages.actors.roles import Description, apposition, premodifiers, read
-from dateline.stages.places import gazetteer
+from dateline.stages.places import dateline_country, gazetteer
 
 __all__ = ["Actors"]
 
@@ -122,18 +122,27 @@ class Builder:
     def _home_country(self) -> None:
         """A story about one country: its state organs and officials that name no country are that country's
         ("Police", "the interior ministry", "Congress" in a story datelined Santiago that names no other country).
-        When the story names any other country, as an actor or a place, nothing is inferred."""
+        When the story names another country, as an actor or a place, only titled people are inferred."""
         line = self.article.dateline
         if line is None:
             return
         home = next((p.country for p in self.article.places if line.start <= p.start < line.end), None)
+        home = home or dateline_country(self.article)
+        if home is None:
+            return
         named = {d.code for d in self.drafts if d.type == "country" and d.mentions}
         placed = {p.country for p in self.article.places if p.country}
-        if home is None or (named | placed) - {home}:
-            return
+        one_country = not (named | placed) - {home}
         for draft in self.drafts:
             description = draft.description
-            if draft.code is None and description.sector in _STATE_SECTORS:
+            titled = draft.type == "person" and bool(description.roles) and not description.based_in
+            if draft.code is not None or description.sector not in (
+                _STATE_SECTORS | {"OPP"} if titled else _STATE_SECTORS
+            ):
+                continue
+            # In any story, a person whose title names no country ("Interior Minister Kithure Kindiki") holds
+            # that office where the story is datelined: news names the country of a foreign official's office.
+            if one_country or titled:
                 description.country = description.country or description.based_in or home
 
     # People and organisations named.

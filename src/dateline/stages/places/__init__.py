@@ -425,6 +425,12 @@ def _state_code(entry: GeoEntry) -> str | None:
     return entry.admin1 if entry.feature in _POINT_FEATURES else None
 
 
+def dateline_country(article: Article) -> str | None:
+    """The country of the article's dateline place, as the gazetteer knows it best ("SANTIAGO" -> CHL)."""
+    entry = _dateline_entry(article)
+    return entry.country if entry is not None else None
+
+
 def _dateline_entry(article: Article) -> GeoEntry | None:
     if article.dateline is None or not article.dateline.place:
         return None
