@@ -185,6 +185,8 @@ CONSTRUCTIONS = [
     # a passive participle clause up front: the main subject is the one it was done to
     ("Backed by Russia, the rebels attacked the town.", "051", "Russia", "rebels"),
     ("Criticised by Ghana, the Togolese government recalled its envoy.", "111", "Ghana", "government"),
+    # driving people from their homes expels them
+    ("The army ousted hundreds of villagers from the valley.", "174", "army", "villagers"),
     # the same verbs in their event sense
     ("Rebels took over the town of Kidal.", "192", "Rebels", None),
     ("Morocco declined to comment.", "011", "Morocco", None),
