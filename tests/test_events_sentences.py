@@ -187,6 +187,9 @@ CONSTRUCTIONS = [
     ("Criticised by Ghana, the Togolese government recalled its envoy.", "111", "Ghana", "government"),
     # driving people from their homes expels them
     ("The army ousted hundreds of villagers from the valley.", "174", "army", "villagers"),
+    # a loan is economic aid; bodies handed back are a return
+    ("The World Bank approved a $300 million loan to Malawi.", "071", "World Bank", "Malawi"),
+    ("Israel returned the bodies of two soldiers to Lebanon.", "084", "Israel", "Lebanon"),
     # the same verbs in their event sense
     ("Rebels took over the town of Kidal.", "192", "Rebels", None),
     ("Morocco declined to comment.", "011", "Morocco", None),
