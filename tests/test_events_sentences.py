@@ -190,6 +190,11 @@ CONSTRUCTIONS = [
     # a loan is economic aid; bodies handed back are a return
     ("The World Bank approved a $300 million loan to Malawi.", "071", "World Bank", "Malawi"),
     ("Israel returned the bodies of two soldiers to Lebanon.", "084", "Israel", "Lebanon"),
+    # a state that protests complains officially; people who protest dissent
+    ("Beijing protested to Washington over the arms sale.", "114", "Beijing", "Washington"),
+    ("Students protested against the government in Dhaka.", "14", "Students", "government"),
+    # an amount of money is money
+    ("Canada provided $40 million to Jordan last year.", "07", "Canada", "Jordan"),
     # the same verbs in their event sense
     ("Rebels took over the town of Kidal.", "192", "Rebels", None),
     ("Morocco declined to comment.", "011", "Morocco", None),

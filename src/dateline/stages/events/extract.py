@@ -43,7 +43,7 @@ AGENT_NOUNS = wordset(
     "trader farmer fisherman settler pilgrim tourist victim child woman man youth teacher doctor nurse "
     "voter candidate dissident hacker guard partner ally neighbour neighbor side rioter mob looter attacker "
     "assailant kidnapper abductor bomber sniper consulate peacekeeper senator congressman congresswoman emir "
-    "sultan sheikh monarch pope dictator"
+    "sultan sheikh monarch pope dictator supporter mediator"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
@@ -65,6 +65,7 @@ _TRANSFER = wordset(
 _CONVERSE = {"receive": "provide", "obtain": "provide", "accept": "provide"}
 # Doers whose bombing is military (an air or artillery strike, 195), not a terrorist's device (183).
 _STATE_DOERS = wordset("army military force troop navy jet warplane aircraft plane government regime coalition")
+_OFFICIAL_DOERS = wordset("government ministry embassy administration foreign state country")
 # Verbs of taking: their "from" phrase is the party something is taken from ("seized the town from the rebels").
 _TAKING = wordset("seize capture take wrest retake recapture grab confiscate")
 # Verbs whose subject undergoes the event their object names: "Biden faced allegations", "the base repelled an
@@ -354,9 +355,13 @@ def converse(token: Token, lexicon: Lexicon) -> Token | None:
 
 
 def refine_by_doer(code: str, source: Argument | None) -> str:
-    """A bombing by a state or its forces is a military strike (195), not a non-military bombing (183)."""
-    if code != "183" or source is None:
+    """A bombing by a state or its forces is a military strike (195), not a non-military bombing (183); a protest
+    by a state ("Beijing protested to Washington") is an official complaint (114), not dissent in the street."""
+    if code not in ("183", "140") or source is None:
         return code
+    if code == "140":
+        official = all(h.ent_type_ == "GPE" or h.lemma_.lower() in _OFFICIAL_DOERS for h in source.heads)
+        return "114" if official else code
     military = any(h.ent_type_ == "GPE" or h.lemma_.lower() in _STATE_DOERS for h in source.heads)
     return "195" if military else code
 
@@ -432,6 +437,8 @@ def context_words(token: Token) -> set[str]:
     for head in heads:
         for tok in [head, *(c for c in head.children if c.dep_ in _MODIFIERS or c.dep_ in ("prep", "conj"))]:
             words.update((tok.lemma_.lower(), tok.lower_))
+            if tok.ent_type_ == "MONEY":
+                words.add("money")  # "provided $1 billion": an amount of money is money
             if tok.dep_ == "prep":
                 words.update(p.lemma_.lower() for p in tok.children if p.dep_ == "pobj")
                 words.update(m.lemma_.lower() for p in tok.children for m in p.children if m.dep_ in _MODIFIERS)
