@@ -195,6 +195,10 @@ CONSTRUCTIONS = [
     ("Students protested against the government in Dhaka.", "14", "Students", "government"),
     # an amount of money is money
     ("Canada provided $40 million to Jordan last year.", "07", "Canada", "Jordan"),
+    # predicative adjectives of stance
+    ("The Kenyan president said he was optimistic about the talks.", "013", "president", None),
+    ("Ghana is worried about the unrest in Togo.", "012", "Ghana", None),
+    ("Ghana has been critical of Togo's handling of the crisis.", "111", "Ghana", "Togo"),
     # the same verbs in their event sense
     ("Rebels took over the town of Kidal.", "192", "Rebels", None),
     ("Morocco declined to comment.", "011", "Morocco", None),
@@ -403,6 +407,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Warm currents contribute to the storms.",
         "She wore a medal conferred by the university.",
         "The company has promising acreage to explore in Alaska.",
+        "The critical question remains unanswered.",
         "The earthquake killed 300 people in Nepal.",
         "A typhoon struck the coast of Luzon on Monday.",
         "Two hikers were killed by lightning in Montana.",

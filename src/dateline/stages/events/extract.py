@@ -83,6 +83,7 @@ _DONE_TO_PEOPLE = wordset(
 # Intransitive event verbs: as a participle before a noun ("protesting legislators") the noun is the doer.
 _DOING_GERUNDS = wordset("protest demonstrate strike riot fight march rebel mutiny loot")
 _DOER_LABELS = frozenset({"NORP", "GPE", "ORG"})  # a modifier with these labels names who did a nominal event
+_ADJECTIVE_PREPS = ("about", "of", "over", "with", "toward", "towards", "at")
 # Participles that as adjectives mean something else: "promising acreage", "a demanding schedule".
 _ADJECTIVE_SENSE = frozenset({"promising", "demanding", "pressing", "welcoming", "encouraging", "accommodating"})
 # Forces of nature and disease: what they "strike" or "kill" is no political event.
@@ -277,6 +278,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None  # "the company has promising acreage": no tense puts "-ing" right after "has"
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
         patterns = lexicon.verbs.get(token.lemma_.lower())
+    elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "he was optimistic", "Ghana is critical of Togo"
+        patterns = lexicon.adjectives.get(token.lemma_.lower()) or lexicon.adjectives.get(token.lower_)
     elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
         if name_part(token) or state_after_in(token) or measured_flow(token) or token.ent_type_ in ("DATE", "TIME"):
             return None  # ... or a date: "on 11 March" is no march
@@ -757,6 +760,8 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
     head = token.head
     if token.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
         head = head.head  # "Chile is ready to sign": the subject of the copula
+    if token.dep_ == "acomp" and token.pos_ == "ADJ" and head.i != token.i:
+        return source_of(head, lexicon)  # "the minister was optimistic": whoever the copula is said of
     if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and head.i != token.i:
         if token.dep_ == "pcomp":
             if head.lower_ in ("of", "for", "from", "against") and head.head.pos_ == "VERB":
@@ -838,6 +843,8 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         return _noun_target(token, lexicon)
     if _gerund_modifier(token):
         return None if token.lemma_.lower() in _DOING_GERUNDS else actor_argument(token.head)
+    if token.pos_ == "ADJ":  # "critical of Togo", "worried about Iran"
+        return next(filter(None, (actor_argument(p) for p in _prep_objects(token, _ADJECTIVE_PREPS))), None)
     if _doer_parsed_as_object(token) is not None:
         return None
     if converse(token, lexicon) is not None:  # "received money from X": the receiver, who is the subject

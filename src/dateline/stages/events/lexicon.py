@@ -61,6 +61,7 @@ class Lexicon:
     table: dict[str, CodeInfo]
     verbs: dict[str, list[Pattern]] = field(default_factory=dict)
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    adjectives: dict[str, list[Pattern]] = field(default_factory=dict)  # predicative: "was optimistic about"
     verb_frames: dict[str, list[Frame]] = field(default_factory=dict)
     noun_frames: dict[str, list[Frame]] = field(default_factory=dict)
     compose: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -86,7 +87,7 @@ class Lexicon:
 def parse_pattern(code: str, text: str, order: int) -> Pattern:
     """Compile one pattern string such as ``"n:aid +military"`` or ``"pull out of +talk|talks"``."""
     noun = text.startswith("n:")
-    words = (text[2:] if noun else text).split()
+    words = (text[2:] if noun or text.startswith("a:") else text).split()
     plain = [w for w in words if w[0] not in "+-"]
     required = tuple(frozenset(w[1:].split("|")) for w in words if w.startswith("+"))
     forbidden = frozenset(x for w in words if w.startswith("-") for x in w[1:].split("|"))
@@ -115,7 +116,7 @@ def load() -> Lexicon:
         for text in texts:
             pattern = parse_pattern(code, text, order)
             order += 1
-            target = lexicon.nouns if pattern.noun else lexicon.verbs
+            target = lexicon.nouns if pattern.noun else lexicon.adjectives if text.startswith("a:") else lexicon.verbs
             target.setdefault(pattern.lemma, []).append(pattern)
     _load_frames(lexicon, data)
     lexicon.modes = {key: frozenset(values) for key, values in data["modes"].items()}
