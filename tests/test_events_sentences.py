@@ -199,6 +199,13 @@ CONSTRUCTIONS = [
     ("The Kenyan president said he was optimistic about the talks.", "013", "president", None),
     ("Ghana is worried about the unrest in Togo.", "012", "Ghana", None),
     ("Ghana has been critical of Togo's handling of the crisis.", "111", "Ghana", "Togo"),
+    # pleading guilty admits; attacking something "as" something is words; "the accused" is a party
+    ("The former governor pled guilty to bribery.", "015", "governor", None),
+    ("The senator attacked the ruling as a disgrace.", "111", "senator", None),
+    ("Police arrested the accused outside the court.", "173", "Police", "accused"),
+    # a participle's agent after a nominal event is its doer
+    ("The ministry quoted a statement released by the Kenyan embassy.", "010", "embassy", None),
+    ("An attack carried out by rebels killed four soldiers.", "19", "rebels", None),
     # the same verbs in their event sense
     ("Rebels took over the town of Kidal.", "192", "Rebels", None),
     ("Morocco declined to comment.", "011", "Morocco", None),
@@ -247,6 +254,8 @@ MODES = [
     ("Aides said the king would visit Oman if his health allowed.", "042", "hypothetical"),
     # dated after the story, an event has not happened yet (without a times stage: by its words)
     ("Trade was on the agenda of next week's summit of Gulf leaders.", "04", "planned"),
+    # an infinitive of purpose shares its verb's mode
+    ("Kenya will send troops to Haiti to fight the gangs.", "19", "planned"),
     # an act someone is accused of is alleged, not shown
     ("Georgia accused Russian forces of shelling its villages.", "19", "hypothetical"),
     # the anniversary or aftermath of an event looks back at it
@@ -408,6 +417,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "She wore a medal conferred by the university.",
         "The company has promising acreage to explore in Alaska.",
         "The critical question remains unanswered.",
+        "The prime minister was evacuated to a hospital in Auckland.",
         "The earthquake killed 300 people in Nepal.",
         "A typhoon struck the coast of Luzon on Monday.",
         "Two hikers were killed by lightning in Montana.",

@@ -43,7 +43,7 @@ AGENT_NOUNS = wordset(
     "trader farmer fisherman settler pilgrim tourist victim child woman man youth teacher doctor nurse "
     "voter candidate dissident hacker guard partner ally neighbour neighbor side rioter mob looter attacker "
     "assailant kidnapper abductor bomber sniper consulate peacekeeper senator congressman congresswoman emir "
-    "sultan sheikh monarch pope dictator supporter mediator"
+    "sultan sheikh monarch pope dictator supporter mediator suspect accused"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
@@ -95,7 +95,7 @@ _NATURAL_FORCES = wordset(
 # Verbs that judge or name what their object did: its event is not their subject's ("called the sanctions illegal").
 _JUDGE = wordset(
     "describe characterise characterize call term label brand dub deem investigate probe examine review study "
-    "analyse analyze report cover document witness film photograph recall remember mark commemorate"
+    "analyse analyze report cover document witness film photograph recall remember mark commemorate quote cite"
 )
 _SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
@@ -434,6 +434,8 @@ def _rank(pattern: Pattern) -> tuple[int, bool]:
 def context_words(token: Token) -> set[str]:
     """Lemmas and forms of the trigger's objects and modifiers: what ``+WORD`` conditions test."""
     heads = [token, *(c for c in token.children if c.dep_ in _OBJECTS | {"nsubjpass", "xcomp", "acomp", "advmod"})]
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        heads.append(token.head)  # "a statement released by the office": the statement is what was released
     for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "prt", "dative")):
         heads.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
     words: set[str] = set()
@@ -807,6 +809,10 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and is_actor(pobj):
                 return argument(pobj)
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        agent = next((g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        if agent is not None and is_actor(agent):  # "a statement released by the embassy"
+            return argument(agent)
     if token.dep_ == "pobj" and token.head.lower_ == "under":  # "came under attack from rebels"
         named = next((actor_argument(p) for p in _prep_objects(token, ("from", "by"))), None)
         if named is not None:
@@ -973,6 +979,8 @@ def is_actor(token: Token) -> bool:
     """Whether a noun phrase head names a participant: an entity, an agent noun, or a pronoun."""
     if token.lemma_.lower() in AGENT_NOUNS and token.pos_ in ("NOUN", "PROPN"):
         return not _state_of_affairs(token)
+    if token.lower_ in AGENT_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return any(c.dep_ == "det" for c in token.children)  # "the accused", parsed as a participle
     if token.ent_type_ in _ACTOR_LABELS:
         return True
     if token.pos_ == "PROPN" and not token.ent_type_:  # an unknown name: spaCy missed the entity

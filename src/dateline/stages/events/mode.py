@@ -55,12 +55,17 @@ def governing_chain(trigger: Token) -> list[Token]:
     """The trigger and the words above it in its clause, nearest first."""
     chain = [trigger]
     tok = trigger
-    while tok.dep_ in _CHAIN_DEPS and tok.head.i != tok.i and len(chain) < 8:
+    while (tok.dep_ in _CHAIN_DEPS or _purpose(tok)) and tok.head.i != tok.i and len(chain) < 8:
         if tok.dep_ == "relcl" and _finite(tok):
             break  # "Allawi, who this week criticised nations": a relative clause with its own tense
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _purpose(tok: Token) -> bool:
+    """ "The Senate was to meet to discuss ...": an infinitive of purpose shares its verb's mode."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _finite(verb: Token) -> bool:
