@@ -206,6 +206,12 @@ CONSTRUCTIONS = [
     # a participle's agent after a nominal event is its doer
     ("The ministry quoted a statement released by the Kenyan embassy.", "010", "embassy", None),
     ("An attack carried out by rebels killed four soldiers.", "19", "rebels", None),
+    # undertaking a mission does it; the parties mediated between are the target, not the mediator
+    ("The Arab League envoy undertook a mediation mission between Syria and Jordan.", "045", "envoy", "Syria"),
+    ("Mediation between Chad and Sudan by the African Union failed.", "045", "African Union", "Chad"),
+    ("Ghana and Togo agreed to conduct joint naval exercises.", "031", "Ghana and Togo", None),
+    # workers who stop work strike
+    ("Thousands of workers stopped work at the port on Monday.", "143", "workers", None),
     # the same verbs in their event sense
     ("Rebels took over the town of Kidal.", "192", "Rebels", None),
     ("Morocco declined to comment.", "011", "Morocco", None),

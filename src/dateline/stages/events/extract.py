@@ -84,6 +84,10 @@ _DONE_TO_PEOPLE = wordset(
 _DOING_GERUNDS = wordset("protest demonstrate strike riot fight march rebel mutiny loot")
 _DOER_LABELS = frozenset({"NORP", "GPE", "ORG"})  # a modifier with these labels names who did a nominal event
 _ADJECTIVE_PREPS = ("about", "of", "over", "with", "toward", "towards", "at")
+# Frame verbs that with a noun object do the act rather than promise it ("undertook a mission").
+_DOING_FRAMES = wordset("undertake")
+# Nouns of mediation: their "between" phrase names the parties mediated between, not the mediator.
+_MEDIATION = wordset("mediation mediator")
 # Participles that as adjectives mean something else: "promising acreage", "a demanding schedule".
 _ADJECTIVE_SENSE = frozenset({"promising", "demanding", "pressing", "welcoming", "encouraging", "accommodating"})
 # Forces of nature and disease: what they "strike" or "kill" is no political event.
@@ -103,9 +107,9 @@ _NEAR_PREPS = wordset("near outside around across along")  # where an event was,
 # Where the subject was, not who it is: "the accident in Salaheddin killed", "the draft in the U.S. ended".
 _SUBJECT_PLACE_PREPS = wordset("in at")
 _FIGHTS = wordset("gunbattle gunfight firefight shootout exchange")  # small-arms words that say two sides fought
-# Verbs that only say an event goes on or starts: a frame over them is a frame over their object ("promised to
-# continue military aid" is a promise of aid).
-_ASPECTUAL = wordset("continue resume keep begin start maintain step")
+# Verbs that only say an event goes on, starts or is carried out: a frame over them is a frame over their object
+# ("promised to continue military aid" is a promise of aid, "agreed to conduct joint exercises" one of exercises).
+_ASPECTUAL = wordset("continue resume keep begin start maintain step undertake conduct")
 # Subordinators of a clause that states a condition or a limit of another event, not an event of its own
 # ("vowed to fight until the group yields", "will halt the talks if cooperation founders").
 _CONDITION_MARKS = frozenset({"if", "unless", "until", "till", "lest", "whether", "once"})
@@ -497,6 +501,8 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
     for complement in _complements(token):
         if complement.i not in base:
             continue
+        if token.lemma_.lower() in _DOING_FRAMES and complement.dep_ == "dobj":
+            continue  # "undertook a mediation mission" did it; "undertook to mediate" promised it
         inner = base[complement.i][1]
         for frame in frames:
             code = lexicon.composed(frame.family, inner)
@@ -822,6 +828,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             None,
         )
     for child in token.children:  # "talks between Xi and Putin": both parties as one source
+        if _mediation(token):
+            break
         if child.dep_ == "prep" and child.lower_ == "between":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and is_actor(pobj):
@@ -946,8 +954,19 @@ def _patient_owner(owner: Token) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in event.children)
 
 
+def _mediation(token: Token) -> bool:
+    """ "a mediation effort between A and B", "mediation between A and B"."""
+    return token.lemma_.lower() in _MEDIATION or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _MEDIATION for c in token.children
+    )
+
+
 def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
     of_source = token.lemma_.lower() in lexicon.of_is_source
+    if _mediation(token):  # the parties mediated between are its target
+        between = next((p for p in _prep_objects(token, ("between",)) if is_actor(p)), None)
+        if between is not None:
+            return argument(between)
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and _patient_owner(owner):
         return actor_argument(owner)
