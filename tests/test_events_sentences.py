@@ -210,6 +210,9 @@ CONSTRUCTIONS = [
     ("The Arab League envoy undertook a mediation mission between Syria and Jordan.", "045", "envoy", "Syria"),
     ("Mediation between Chad and Sudan by the African Union failed.", "045", "African Union", "Chad"),
     ("Ghana and Togo agreed to conduct joint naval exercises.", "031", "Ghana and Togo", None),
+    # halting mediation is its own code; made conditional, it is a threat to halt it
+    ("Norway halted its mediation between the two parties.", "165", "Norway", None),
+    ("The African Union may halt its mediation if the fighting continues.", "135", "African Union", None),
     # workers who stop work strike
     ("Thousands of workers stopped work at the port on Monday.", "143", "workers", None),
     # the same verbs in their event sense
