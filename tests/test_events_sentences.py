@@ -213,6 +213,10 @@ CONSTRUCTIONS = [
     # halting mediation is its own code; made conditional, it is a threat to halt it
     ("Norway halted its mediation between the two parties.", "165", "Norway", None),
     ("The African Union may halt its mediation if the fighting continues.", "135", "African Union", None),
+    # "were engaged / involved in": the subject takes part in the act; forcing people out of homes expels them
+    ("Serb forces were engaged in ethnic cleansing against the Albanian population.", "203", "forces", None),
+    ("The army forced out hundreds of residents from the camp.", "174", "army", "residents"),
+    ("The army engaged the enemy near the river.", "19", "army", None),
     # workers who stop work strike
     ("Thousands of workers stopped work at the port on Monday.", "143", "workers", None),
     # the same verbs in their event sense

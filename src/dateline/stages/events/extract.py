@@ -842,6 +842,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
         verb = head.head if token.dep_ == "pobj" else head
         if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and verb.lemma_.lower() not in _PARTAKE:
             return None  # "won a role in the talks", "was hurt in the fighting": the setting, not the doer's act
+        if token.dep_ == "pobj" and verb.lemma_.lower() in _PARTAKE and _passive(verb):  # "were engaged in"
+            return next((actor_argument(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
         if token.dep_ == "dobj" and verb.lemma_.lower() in _JUDGE:
             return None  # "characterised the attack as a violation": someone else's attack, judged
         if token.dep_ == "dobj" and verb.lemma_.lower() in _UNDERGO:  # "drew criticism from Uganda"
