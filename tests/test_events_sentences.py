@@ -217,6 +217,11 @@ CONSTRUCTIONS = [
     ("Serb forces were engaged in ethnic cleansing against the Albanian population.", "203", "forces", None),
     ("The army forced out hundreds of residents from the camp.", "174", "army", "residents"),
     ("The army engaged the enemy near the river.", "19", "army", None),
+    # a passive raising verb: its subject does the act
+    ("Kenya was expected to deploy police officers to Haiti.", "15", "Kenya", "Haiti"),
+    # a promise never to cooperate is a refusal; a promise not to attack is restraint, no threat
+    ("The president vowed never to negotiate with the rebels.", "125", "president", "rebels"),
+    ("Israel promised not to attack Lebanon.", "0356", "Israel", "Lebanon"),
     # workers who stop work strike
     ("Thousands of workers stopped work at the port on Monday.", "143", "workers", None),
     # the same verbs in their event sense
@@ -269,6 +274,14 @@ MODES = [
     ("Trade was on the agenda of next week's summit of Gulf leaders.", "04", "planned"),
     # an infinitive of purpose shares its verb's mode
     ("Kenya will send troops to Haiti to fight the gangs.", "19", "planned"),
+    # denied, stopped short of, unable to, yet to: not done
+    ("Iran denied that it had sent drones to Sudan.", "07", "negated"),
+    ("Canada stopped short of imposing sanctions on India.", "163", "negated"),
+    ("Qatar was unable to broker a truce between the factions.", "045", "negated"),
+    ("The rebels have yet to release the Kenyan hostages.", "0841", "negated"),
+    # not ruled out: possible; allegedly: claimed
+    ("Russia has not ruled out sending troops to Belarus.", "15", "hypothetical"),
+    ("The army allegedly shot protesters in the square.", "19", "hypothetical"),
     # an act someone is accused of is alleged, not shown
     ("Georgia accused Russian forces of shelling its villages.", "19", "hypothetical"),
     # the anniversary or aftermath of an event looks back at it

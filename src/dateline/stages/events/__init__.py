@@ -75,6 +75,8 @@ def events_of_sentence(
         if outcome and not _outcome_of_event(cand.trigger, lex):
             continue
         mode = event_mode(cand.trigger, lex, anchor_year, composed=cand.frame is not None)
+        if "possible" in cand.extra:
+            mode = "hypothetical"  # "has not ruled out sending troops"
         said_by = context.speaker(article, cand.trigger, index)
         code, mode = speech_act(cand, mode, lex, _self_stated(cand, said_by, index))
         if mode == "hypothetical" and cand.source is None and cand.trigger.pos_ in ("NOUN", "PROPN"):

@@ -84,6 +84,10 @@ _DONE_TO_PEOPLE = wordset(
 _DOING_GERUNDS = wordset("protest demonstrate strike riot fight march rebel mutiny loot")
 _DOER_LABELS = frozenset({"NORP", "GPE", "ORG"})  # a modifier with these labels names who did a nominal event
 _ADJECTIVE_PREPS = ("about", "of", "over", "with", "toward", "towards", "at")
+_COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+_RESTRAINT = "0356"  # express intent to de-escalate military engagement
+_YIELD = "035"  # express intent to yield
+_FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 # Frame verbs that with a noun object do the act rather than promise it ("undertook a mission").
 _DOING_FRAMES = wordset("undertake")
 # Nouns of mediation: their "between" phrase names the parties mediated between, not the mediator.
@@ -505,7 +509,27 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
             continue  # "undertook a mediation mission" did it; "undertook to mediate" promised it
         inner = base[complement.i][1]
         for frame in frames:
-            code = lexicon.composed(frame.family, inner)
+            if frame.family == "reject" and _has_neg(token):
+                # "has not ruled out sending troops": no refusal, the act stays possible
+                cand = Candidate(
+                    complement,
+                    inner,
+                    base[complement.i][0],
+                    source_of(token, lexicon),
+                    target_of(complement, lexicon, base[complement.i][0]),
+                )
+                cand.extra.append("possible")
+                return cand
+            family = frame.family
+            if family == "intend" and _has_neg(complement):
+                if inner[:2] in _COOPERATIVE_ROOTS:
+                    family = "reject"  # "vowed never to negotiate": a refusal
+                else:  # "promised not to attack": a pledge of restraint, no threat
+                    source = source_of(token, lexicon)
+                    target = _frame_target(token, complement, lexicon, base[complement.i][0])
+                    code = _RESTRAINT if inner[:2] in _FORCE_ROOTS else _YIELD
+                    return Candidate(token, code, None, source, target, frame, complement)
+            code = lexicon.composed(family, inner)
             if code is None and frame.family == "intend":  # a promise to attack is a threat
                 code = lexicon.composed("threaten", inner)
             if code is not None:
@@ -515,6 +539,10 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
         if uncomposed is None and complement.dep_ in _CLAUSE_COMPLEMENTS:
             uncomposed = complement
     return _speech_act_over(token, uncomposed, frames[0], base, lexicon) if uncomposed is not None else None
+
+
+def _has_neg(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
 
 
 def _speech_act_over(
@@ -783,12 +811,17 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
             head = head.head
             if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "X is guilty of violating": the copula's subject
                 head = head.head
+            if head.pos_ == "ADV" and head.dep_ == "advmod":  # "stopped short of imposing"
+                head = head.head
         if token.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             if _passive_modifier(token, lexicon):  # "diplomats accused of spying": the noun is who it was done to
                 return None
             return actor_argument(head) if is_actor(head) else None
         if token.dep_ == "conj" and _passive(token):
             return None  # "Turkey is under sanctions and was condemned by ...": the shared subject undergoes it
+        if token.dep_ == "xcomp" and _passive(head):  # "Kenya was expected to deploy", "X is said to have"
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            return actor_argument(raised) if raised is not None else None
         if head.pos_ in ("VERB", "AUX"):
             objects = [c for c in head.children if c.dep_ in ("dobj",) and is_actor(c)]
             if token.dep_ == "xcomp" and objects:  # object control: "urged Bree to help"

@@ -27,6 +27,7 @@ _CHAIN_DEPS = frozenset(
     {"xcomp", "pcomp", "pobj", "dobj", "prep", "acomp", "nsubjpass", "attr", "relcl", "acl", "amod"}
 )
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_ALLEGEDLY = frozenset({"allegedly", "purportedly", "supposedly", "reputedly"})
 _LOOKING_BACK = frozenset({"anniversary", "aftermath", "wake", "legacy", "memory", "commemoration", "memorial"})
 _FUTURE_ADJ = frozenset({"planned", "upcoming", "proposed", "future", "forthcoming", "next", "expected", "scheduled"})
 
@@ -34,6 +35,8 @@ _FUTURE_ADJ = frozenset({"planned", "upcoming", "proposed", "future", "forthcomi
 def event_mode(trigger: Token, lexicon: Lexicon, anchor_year: int | None, composed: bool = False) -> str:
     """The mode of the event triggered by ``trigger`` (one of :data:`MODES`)."""
     chain = governing_chain(trigger)
+    if _denied(chain[-1]):  # "China denied that it had supplied weapons": its speaker says it did not happen
+        return "negated"
     if not composed and is_background(trigger, anchor_year, lexicon):
         return "background"
     if any(_negated(tok, i == 0, lexicon, composed) for i, tok in enumerate(chain)):
@@ -55,12 +58,17 @@ def governing_chain(trigger: Token) -> list[Token]:
     """The trigger and the words above it in its clause, nearest first."""
     chain = [trigger]
     tok = trigger
-    while (tok.dep_ in _CHAIN_DEPS or _purpose(tok)) and tok.head.i != tok.i and len(chain) < 8:
+    while (tok.dep_ in _CHAIN_DEPS or _purpose(tok) or _stop_short(tok)) and tok.head.i != tok.i and len(chain) < 8:
         if tok.dep_ == "relcl" and _finite(tok):
             break  # "Allawi, who this week criticised nations": a relative clause with its own tense
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _stop_short(tok: Token) -> bool:
+    """ "stopped short of imposing sanctions": "short" joins the act to "stopped"."""
+    return tok.dep_ == "advmod" and tok.lower_ == "short"
 
 
 def _purpose(tok: Token) -> bool:
@@ -99,9 +107,15 @@ def event_year(trigger: Token) -> int | None:
     return None
 
 
+def _denied(head: Token) -> bool:
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() == "deny"
+
+
 def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
+    if not is_trigger and tok.lemma_ == "have" and any(c.lower_ == "yet" for c in tok.children):
+        return True  # "the rebels have yet to release the hostages"
     if tok.pos_ in ("VERB", "AUX") and any(_nobody_doer(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
         return True  # "Neither X nor Y boycotted", "No country has recognised", "Nobody attacked"
     if is_trigger:
@@ -123,6 +137,8 @@ def _nobody_doer(subject: Token) -> bool:
 
 def _hypothetical(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
     modals = lexicon.modes["hypothetical_modals"]
+    if any(c.dep_ == "advmod" and c.lower_ in _ALLEGEDLY for c in tok.children):
+        return True  # "the army allegedly killed civilians": claimed, not shown
     if any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children) and not _future_in_past(tok, lexicon):
         return True
     if any(c.dep_ == "mark" and c.lower_ in lexicon.modes["conditional_marks"] for c in tok.children):
