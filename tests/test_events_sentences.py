@@ -222,6 +222,11 @@ CONSTRUCTIONS = [
     # a promise never to cooperate is a refusal; a promise not to attack is restraint, no threat
     ("The president vowed never to negotiate with the rebels.", "125", "president", "rebels"),
     ("Israel promised not to attack Lebanon.", "0356", "Israel", "Lebanon"),
+    # a state's strike, or one that kills, is an attack; workers' strike a walkout
+    ("Israeli strikes killed 40 people in Rafah on Sunday.", "19", "Israeli", None),
+    ("French workers began a strike over pensions.", "143", "workers", None),
+    # a clause before "denies" is not what is denied
+    ("Moscow accused Kyiv of shelling the plant, a charge Ukraine denies.", "112", "Moscow", "Kyiv"),
     # workers who stop work strike
     ("Thousands of workers stopped work at the port on Monday.", "143", "workers", None),
     # the same verbs in their event sense
@@ -279,6 +284,7 @@ MODES = [
     ("Canada stopped short of imposing sanctions on India.", "163", "negated"),
     ("Qatar was unable to broker a truce between the factions.", "045", "negated"),
     ("The rebels have yet to release the Kenyan hostages.", "0841", "negated"),
+    ("Moscow accused Kyiv of shelling the plant, a charge Ukraine denies.", "112", "asserted"),
     # not ruled out: possible; allegedly: claimed
     ("Russia has not ruled out sending troops to Belarus.", "15", "hypothetical"),
     ("The army allegedly shot protesters in the square.", "19", "hypothetical"),

@@ -65,6 +65,7 @@ _TRANSFER = wordset(
 _CONVERSE = {"receive": "provide", "obtain": "provide", "accept": "provide"}
 # Doers whose bombing is military (an air or artillery strike, 195), not a terrorist's device (183).
 _STATE_DOERS = wordset("army military force troop navy jet warplane aircraft plane government regime coalition")
+_DEADLY = wordset("kill wound injure destroy hit damage level flatten")
 _OFFICIAL_DOERS = wordset("government ministry embassy administration foreign state country")
 # Verbs of taking: their "from" phrase is the party something is taken from ("seized the town from the rebels").
 _TAKING = wordset("seize capture take wrest retake recapture grab confiscate")
@@ -166,7 +167,8 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
     for token in sent:
         pattern = match(token, lexicon)
         if pattern is not None:
-            base[token.i] = (pattern, refine_warning(token, refine_by_instrument(token, pattern.code, lexicon)))
+            code = refine_strike(token, refine_by_instrument(token, pattern.code, lexicon))
+            base[token.i] = (pattern, refine_warning(token, code))
     consumed: set[int] = set()
     found: list[Candidate] = []
     for token in sent:
@@ -363,6 +365,15 @@ def converse(token: Token, lexicon: Lexicon) -> Token | None:
     if giver is None or _best_pattern(token, lexicon.verbs.get(lemma, [])) is not None:
         return None
     return giver
+
+
+def refine_strike(token: Token, code: str) -> str:
+    """ "Israeli strikes killed 40 people": a strike that a state makes or that kills is an attack, not a walkout."""
+    if code != "143" or token.lemma_.lower() != "strike" or token.pos_ != "NOUN":
+        return code
+    national = any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in token.children)
+    deadly = token.dep_ == "nsubj" and token.head.lemma_.lower() in _DEADLY
+    return "190" if national or deadly else code
 
 
 def refine_by_doer(code: str, source: Argument | None) -> str:

@@ -108,7 +108,9 @@ def event_year(trigger: Token) -> int | None:
 
 
 def _denied(head: Token) -> bool:
-    return head.dep_ == "ccomp" and head.head.lemma_.lower() == "deny"
+    """The clause after "denied (that)". A clause before it is most often a misparse ("X accused Y of shelling
+    the plant, a charge Ukraine denies")."""
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() == "deny" and head.i > head.head.i
 
 
 def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
