@@ -227,6 +227,9 @@ CONSTRUCTIONS = [
     ("French workers began a strike over pensions.", "143", "workers", None),
     # a clause before "denies" is not what is denied
     ("Moscow accused Kyiv of shelling the plant, a charge Ukraine denies.", "112", "Moscow", "Kyiv"),
+    # a weapons test shows force and attacks nobody
+    ("North Korea test-fired a ballistic missile into the sea.", "150", "North Korea", None),
+    ("Pakistan tested a nuclear-capable missile on Monday.", "150", "Pakistan", None),
     # workers who stop work strike
     ("Thousands of workers stopped work at the port on Monday.", "143", "workers", None),
     # the same verbs in their event sense
