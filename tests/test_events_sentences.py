@@ -422,6 +422,16 @@ def test_an_event_dated_after_the_story_has_not_happened(text: str, mode: str) -
     assert find(article.events, "042").mode == mode
 
 
+def test_a_sentence_in_another_script_gives_no_events(pipeline: Pipeline) -> None:
+    text = (
+        "Police in Nairobi arrested ten protesters on Monday. Officials said the march had been banned. "
+        "\u092f\u0939\u093e\u0901 \u0932\u094b\u0917 personal loan \u0932\u0947\u0924\u0947 "
+        "\u0939\u0948\u0902, demand \u0915\u0930\u0924\u0947 \u0939\u0948\u0902\u0964"
+    )
+    events = events_of(pipeline, text)
+    assert events and all(e.trigger.text not in ("loan", "demand") for e in events)
+
+
 def test_a_singular_pronoun_is_not_a_plural_speaker(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Health officials confirmed it had killed three people in the province.")
     assert all(e.source is None or "officials" not in e.source.text for e in events)
@@ -453,6 +463,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The company has promising acreage to explore in Alaska.",
         "The critical question remains unanswered.",
         "The prime minister was evacuated to a hospital in Auckland.",
+        "The wounded minister was flown to a hospital in Jakarta.",
         "The earthquake killed 300 people in Nepal.",
         "A typhoon struck the coast of Luzon on Monday.",
         "Two hikers were killed by lightning in Montana.",

@@ -13,6 +13,8 @@ times and quotes layers when earlier stages filled them and degrades cleanly whe
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -68,6 +70,8 @@ def events_of_sentence(
     anchor_year = int(article.anchor[:4]) if article.anchor and article.anchor[:4].isdigit() else None
     found: list[Event] = []
     seen: set[tuple[str, str, str]] = set()
+    if _foreign_script(sent.text):
+        return found  # an English parse of Hindi or Arabic text finds English words, not events
     for cand in find_events(sent, lex):
         if by_nature(cand):
             continue  # "the tsunami which struck south Asia": nature, not a party, did it
@@ -94,6 +98,13 @@ def events_of_sentence(
         if code == _VISIT and event.source is not None and event.target is not None:
             found.append(_host_side(event, numbered + len(found), article.id))
     return found
+
+
+def _foreign_script(text: str) -> bool:
+    """Whether most letters of a sentence are outside the Latin script."""
+    letters = [c for c in text if c.isalpha() or unicodedata.category(c).startswith("M")]  # marks: Indic vowels
+    latin = sum(1 for c in letters if c < "\u0250")  # Basic Latin to Latin Extended-B
+    return len(letters) >= 10 and latin < len(letters) / 2
 
 
 def _nobody(cand: Candidate, event: Event) -> bool:
