@@ -538,8 +538,8 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
                 else:  # "promised not to attack": a pledge of restraint, no threat
                     source = source_of(token, lexicon)
                     target = _frame_target(token, complement, lexicon, base[complement.i][0])
-                    code = _RESTRAINT if inner[:2] in _FORCE_ROOTS else _YIELD
-                    return Candidate(token, code, None, source, target, frame, complement)
+                    restraint = _RESTRAINT if inner[:2] in _FORCE_ROOTS else _YIELD
+                    return Candidate(token, restraint, None, source, target, frame, complement)
             code = lexicon.composed(family, inner)
             if code is None and frame.family == "intend":  # a promise to attack is a threat
                 code = lexicon.composed("threaten", inner)
