@@ -95,6 +95,12 @@ _DOING_FRAMES = wordset("undertake")
 _MEDIATION = wordset("mediation mediator")
 # Participles that as adjectives mean something else: "promising acreage", "a demanding schedule".
 _ADJECTIVE_SENSE = frozenset({"promising", "demanding", "pressing", "welcoming", "encouraging", "accommodating"})
+# Verbs that are events only without a thing as object: "left rates on hold" is no journey, "demonstrated a
+# robot" no protest (an object that is a party or place keeps the event: "left Lima for Quito").
+_EVENT_WITHOUT_OBJECT = wordset("leave depart demonstrate confer")
+# Verbs that are events only with an object or a complement: "the party declined" fell in number, "took over as
+# nominee" took a post.
+_EVENT_WITH_OBJECT = wordset("decline take")
 # Forces of nature and disease: what they "strike" or "kill" is no political event.
 _NATURAL_FORCES = wordset(
     "tsunami earthquake quake aftershock storm hurricane typhoon cyclone tornado flood flooding fire wildfire "
@@ -311,14 +317,6 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
 def _have_without_been(token: Token) -> bool:
     auxiliaries = [c.lemma_.lower() for c in token.children if c.dep_ == "aux"]
     return "have" in auxiliaries and "be" not in auxiliaries
-
-
-# Verbs that are events only without a thing as object: "left rates on hold" is no journey, "demonstrated a
-# robot" no protest (an object that is a party or place keeps the event: "left Lima for Quito").
-_EVENT_WITHOUT_OBJECT = wordset("leave depart demonstrate confer")
-# Verbs that are events only with an object or a complement: "the party declined" fell in number, "took over as
-# nominee" took a post.
-_EVENT_WITH_OBJECT = wordset("decline take")
 
 
 def _wrong_transitivity(token: Token) -> bool:
@@ -754,9 +752,9 @@ def _fronted_participle(token: Token) -> bool:
 def by_nature(cand: Candidate) -> bool:
     """Whether a force of nature or a disease did it ("the tsunami which struck south Asia", "the earthquake
     killed 300 people"): no party did, and there is no political event."""
-    doers = [*(cand.source.heads if cand.source else [])]
+    doers = list(cand.source.heads) if cand.source else []
     doers += [c for c in cand.trigger.children if c.dep_ == "nsubj"]
-    doers += [p for p in _prep_objects(cand.trigger, ("by",))]
+    doers += _prep_objects(cand.trigger, ("by",))
     doers += [g for c in cand.trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return any(d.lemma_.lower() in _NATURAL_FORCES or d.lower_ in _NATURAL_FORCES for d in doers)
 
