@@ -214,7 +214,7 @@ CONSTRUCTIONS = [
     ("Norway halted its mediation between the two parties.", "165", "Norway", None),
     ("The African Union may halt its mediation if the fighting continues.", "135", "African Union", None),
     # "were engaged / involved in": the subject takes part in the act; forcing people out of homes expels them
-    ("Serb forces were engaged in ethnic cleansing against the Albanian population.", "203", "forces", None),
+    ("Militia fighters were engaged in ethnic cleansing of the Rohingya villages.", "203", "fighters", None),
     ("The army forced out hundreds of residents from the camp.", "174", "army", "residents"),
     ("The army engaged the enemy near the river.", "19", "army", None),
     # a passive raising verb: its subject does the act
@@ -230,6 +230,8 @@ CONSTRUCTIONS = [
     # a weapons test shows force and attacks nobody
     ("North Korea test-fired a ballistic missile into the sea.", "150", "North Korea", None),
     ("Pakistan tested a nuclear-capable missile on Monday.", "150", "Pakistan", None),
+    # an unknown name the model reads as a title or product is still a party when it acts
+    ("Sources say Atlantis and Lemuria postponed the talks.", "12", "Atlantis", None),
     # workers who stop work strike
     ("Thousands of workers stopped work at the port on Monday.", "143", "workers", None),
     # the same verbs in their event sense
@@ -438,7 +440,7 @@ def test_a_singular_pronoun_is_not_a_plural_speaker(pipeline: Pipeline) -> None:
 
 
 def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
-    event = find(events_of(pipeline, "The Peruvian government declared a state of emergency in Lima."), "17")
+    event = find(events_of(pipeline, "Peru's cabinet declared a state of emergency across Lima."), "17")
     assert event.target is None or "state" not in event.target.text
 
 
@@ -591,7 +593,7 @@ def test_an_act_a_court_blocked_is_not_asserted() -> None:
 MATRIX_ACTS = [
     ("Greece demanded that its partners refuse to admit the envoy.", "100", "Greece", "partners"),
     ("The parliament threatened to break relations with Moscow.", "1313", "parliament", "Moscow"),
-    ("Britain promised to continue military aid to Kenya.", "0332", "Britain", "Kenya"),
+    ("Britain promised to keep up its military aid for Kenya.", "0332", "Britain", "Kenya"),
     ("Peru gave Bolivia an ultimatum to stop the raids.", "139", "Peru", "Bolivia"),
     ("The union renewed its demand on Monday that Chile lift the restrictions.", "105", "union", "Chile"),
     ("The rebels said they would free the hostages.", "035", "rebels", "hostages"),

@@ -653,9 +653,9 @@ def _country_runs(doc: Doc) -> list[Mention]:
     return found
 
 
-# Shapes that only people's names take in news: an initial before a surname ("W. Athey"), a name followed by
-# the bracketed country of an athlete ("Petr Korda ( Czech Republic )"), a name in a list of players
-# ("3 - Dirk Medved , 4 - Pascal Renier ,"). Only names spaCy left unlabelled are taken.
+# Shapes that only people's names take in news: an initial before a surname ("K. Morrow"), a name followed by
+# the bracketed country of an athlete ("Ana Petrova ( Bulgaria )"), a name in a list of players
+# ("3 - Jan Verhoef , 4 - Luc Dumont ,"). Only names spaCy left unlabelled are taken.
 _PART = r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*"
 _PERSON_NAME = rf"{_PART}(?: (?:{_PART}|van|de|der|den|da|del|dos|von|le|la|di)){{1,3}}"
 _INITIALLED = re.compile(rf"(?<![\w.])(?:[A-Z]\. ?)+(?={_PART}\b(?! &))")

@@ -29,6 +29,8 @@ _TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward"
 _NOUN_TARGET_PREPS = frozenset({"of", "to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "for"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "poss", "npadvmod"})
 _ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+# Labels the small model gives unknown names it cannot place: as a verb's subject such a name is a party.
+_MISREAD_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 # Heads of noun phrases that name a political actor even without a name ("the government", "police").
 AGENT_NOUNS = wordset(
     "government administration ministry minister president premier leader official spokesman spokeswoman "
@@ -1048,7 +1050,16 @@ def is_actor(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN" and not token.ent_type_:  # an unknown name: spaCy missed the entity
         return True
+    if token.pos_ == "PROPN" and token.ent_type_ in _MISREAD_LABELS and _acting(token):
+        return True  # "Atlantis and Lemuria postponed the talks": an unknown name read as a product
     return token.pos_ == "PRON" and token.lower_ in _PRONOUNS
+
+
+def _acting(token: Token) -> bool:
+    """A name as the subject of a verb, alone or coordinated."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
 
 
 def _state_of_affairs(token: Token) -> bool:

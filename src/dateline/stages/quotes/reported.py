@@ -55,7 +55,7 @@ def _complement(text: str, cue: Cue) -> Reported | None:
         if span is not None and span[0] < cue.end and span[1] > cue.start:
             return None  # a complement cannot contain its own cue: the parse went wrong
     elif cue.token.dep_ == "parataxis" and cue.kind == "speech":
-        span = _around(text, cue.token)  # "The risk, he said, is a clash."
+        span = _around(text, cue.token)  # "The danger, she said, is a war."
     else:
         return None
     return None if span is None else Reported(span[0], span[1], cue, speaker_token(cue.token))

@@ -37,7 +37,7 @@ def speaker_token(cue: Token) -> Token | None:
         if found is not None:
             return found
         if verb.dep_ == "acl" and verb.head.pos_ in _NOUNS:
-            return verb.head  # "a chorus of Democrats urging him to …"
+            return verb.head  # "a group of senators pressing her to …"
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if passive or verb.dep_ not in _CLIMB or verb.head is verb:
             return None

@@ -362,7 +362,7 @@ def _clock(m: re.Match[str], ctx: Context) -> Result:
         day = resolve_weekday(ctx, lx.WEEKDAYS[dayword])
     elif dayword in _DEICTIC_DAYS and ctx.anchor:
         day = ctx.anchor + timedelta(days=_DEICTIC_DAYS[dayword])
-    elif m["mon"] and ctx.anchor:  # "5 p.m. EST, Nov. 6"
+    elif m["mon"] and ctx.anchor:  # "9 a.m. GMT, Mar. 14"
         day = day_near(ctx.anchor, lx.MONTHS[_word(m, "mon")], int(re.sub(r"\D", "", m["mday"])), ctx.direction())
     return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hhmm}"
 

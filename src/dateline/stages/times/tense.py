@@ -3,7 +3,7 @@
 "Thursday" means the coming Thursday under "will meet" and the last one under "met": relative expressions
 need the direction the governing verb points in. Returns "past", "present", "future" or None (no verb).
 
-Some words point forward whatever the verb's tense: a plan ("has scheduled a news conference Thursday"), a
+Some words point forward whatever the verb's tense: a plan ("has set a briefing for Thursday"), a
 deadline moved ("postponed until Tuesday"), or a date something becomes due ("payable Dec. 7", "effective
 Feb. 1"). A possessive ("Wednesday's ruling") names something that has happened, so it points back.
 """
@@ -73,7 +73,7 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
 
 def _infinitive_tense(verb: Token, depth: int) -> str:
     # "expected to visit Thursday" and "is to resume Tuesday" point forward; "came to sign it Thursday" shares
-    # its head's past, and so does a plan already overtaken ("had been due to expire Friday").
+    # its head's past, and so does a plan already overtaken ("had been set to lapse Friday").
     head = verb.head
     if head.i == verb.i or depth >= _MAX_DEPTH:
         return "future"
