@@ -232,6 +232,12 @@ CONSTRUCTIONS = [
     ("Pakistan tested a nuclear-capable missile on Monday.", "150", "Pakistan", None),
     # an unknown name the model reads as a title or product is still a party when it acts
     ("Sources say Atlantis and Lemuria postponed the talks.", "12", "Atlantis", None),
+    # a court appeal is legal action; an appeal to someone or for something is a request
+    ("The Kenyan government said it would appeal the ruling.", "115", "government", None),
+    ("The ministry said it would appeal.", "115", "ministry", None),
+    ("Kenya appealed to donors for food aid.", "0233", "Kenya", "donors"),
+    # who is appealed to does what the appeal asks
+    ("The Pope appealed to both sides to end the war.", "19", "sides", None),
     # workers who stop work strike
     ("Thousands of workers stopped work at the port on Monday.", "143", "workers", None),
     # the same verbs in their event sense

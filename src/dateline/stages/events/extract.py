@@ -45,7 +45,7 @@ AGENT_NOUNS = wordset(
     "trader farmer fisherman settler pilgrim tourist victim child woman man youth teacher doctor nurse "
     "voter candidate dissident hacker guard partner ally neighbour neighbor side rioter mob looter attacker "
     "assailant kidnapper abductor bomber sniper consulate peacekeeper senator congressman congresswoman emir "
-    "sultan sheikh monarch pope dictator supporter mediator suspect accused"
+    "sultan sheikh monarch pope dictator supporter mediator suspect accused donor lawyer attorney"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
@@ -311,9 +311,21 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and _wrong_transitivity(token):
         return None
+    if best is not None and best.code == "020" and _court_appeal(token):
+        return _best_pattern(token, [p for p in lexicon.verbs.get("sue", []) if not p.required])
     if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
         return None
     return best
+
+
+def _court_appeal(token: Token) -> bool:
+    """ "The government said it would appeal": "appeal" with no one appealed to and nothing asked for is a
+    court appeal ("appealed to donors", "appealed for calm" are requests)."""
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() == "appeal"
+        and not any(c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for c in token.children)
+    )
 
 
 def _have_without_been(token: Token) -> bool:
@@ -595,6 +607,8 @@ def _complements(token: Token) -> Iterator[Token]:
                 if grand.dep_ in ("pobj", "pcomp"):
                     yield grand
                     yield from (g for g in grand.children if g.dep_ == "prep" and g.lower_ == "of")
+                    # "appealed to donors for food aid", with "for" hung on the donors
+                    yield from _prep_objects(grand, ("for",))
     for child in token.children:  # "demanded the release of": the object's own event noun
         if child.dep_ == "dobj":
             yield from (g for g in child.children if g.dep_ in ("acl", "relcl"))
@@ -835,6 +849,8 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
             return actor_argument(raised) if raised is not None else None
         if head.pos_ in ("VERB", "AUX"):
             objects = [c for c in head.children if c.dep_ in ("dobj",) and is_actor(c)]
+            if token.dep_ == "xcomp" and not objects:  # "appealed to both sides to end", "called on Iran to"
+                objects = [p for p in _prep_objects(head, ("to", "on", "upon")) if is_actor(p)]
             if token.dep_ == "xcomp" and objects:  # object control: "urged Bree to help"
                 return argument(objects[0])
             return source_of(head, lexicon)
