@@ -46,6 +46,7 @@ _PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "her
 _LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "across", "around", "outside", "via", "through"})
 _TITLES = frozenset({"president", "leader", "premier", "chancellor", "prime minister", "king", "emir"})
 _STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "LEG", "JUD"})  # organs a story's home country has
+_TITLED_SECTORS = _STATE_SECTORS | {"OPP"}  # and the sectors of titled people ("Opposition politician X")
 _GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities"})
 _WEST = frozenset({"west"})
 
@@ -136,9 +137,7 @@ class Builder:
         for draft in self.drafts:
             description = draft.description
             titled = draft.type == "person" and bool(description.roles) and not description.based_in
-            if draft.code is not None or description.sector not in (
-                _STATE_SECTORS | {"OPP"} if titled else _STATE_SECTORS
-            ):
+            if draft.code is not None or description.sector not in (_TITLED_SECTORS if titled else _STATE_SECTORS):
                 continue
             # In any story, a person whose title names no country ("Interior Minister Kithure Kindiki") holds
             # that office where the story is datelined: news names the country of a foreign official's office.

@@ -8,7 +8,8 @@
 
 The mode is read off the chain of words that govern the trigger inside its clause (the trigger, then the verb
 or noun it is the complement or object of, and so on up to the clause head): negation, modal auxiliaries,
-conditional markers and the matrix words listed under ``[modes]`` in ``event_patterns.toml``.
+conditional markers and the words listed under ``[modes]`` in ``event_patterns.toml`` (matrix verbs and nouns,
+modals, background prepositions and nouns, alleging adverbs).
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ _CHAIN_DEPS = frozenset(
     {"xcomp", "pcomp", "pobj", "dobj", "prep", "acomp", "nsubjpass", "attr", "relcl", "acl", "amod"}
 )
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_ALLEGEDLY = frozenset({"allegedly", "purportedly", "supposedly", "reputedly"})
-_LOOKING_BACK = frozenset({"anniversary", "aftermath", "wake", "legacy", "memory", "commemoration", "memorial"})
 _FUTURE_ADJ = frozenset({"planned", "upcoming", "proposed", "future", "forthcoming", "next", "expected", "scheduled"})
 
 
@@ -88,7 +87,7 @@ def is_background(trigger: Token, anchor_year: int | None, lexicon: Lexicon) -> 
     if year is not None and anchor_year is not None and year < anchor_year:
         return True
     prep = trigger.head if trigger.dep_ == "pobj" else None
-    if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in _LOOKING_BACK:
+    if prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in lexicon.modes["background_nouns"]:
         return True  # "the anniversary of the takeover", "in the aftermath of the war"
     while prep is not None and prep.dep_ in ("prep", "pcomp") and prep.lower_ in ("to", "of"):
         prep = prep.head  # "prior to the invasion": the preposition that matters is "prior"
@@ -139,7 +138,7 @@ def _nobody_doer(subject: Token) -> bool:
 
 def _hypothetical(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
     modals = lexicon.modes["hypothetical_modals"]
-    if any(c.dep_ == "advmod" and c.lower_ in _ALLEGEDLY for c in tok.children):
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon.modes["alleging_adverbs"] for c in tok.children):
         return True  # "the army allegedly killed civilians": claimed, not shown
     if any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children) and not _future_in_past(tok, lexicon):
         return True
@@ -171,6 +170,7 @@ def _planned(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
 
 
 def _question(trigger: Token) -> bool:
+    """A sentence that ends in a question mark, inside closing quotes or brackets too."""
     return trigger.sent.text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
