@@ -249,6 +249,14 @@ CONSTRUCTIONS = [
     # a suicide bomber is the doer of the blast and of the killing
     ("A suicide bomber blew himself up at a market in Mogadishu, killing six people.", "1831", "bomber", None),
     ("A suicide bomber blew himself up at a market in Mogadishu, killing six people.", "1823", "bomber", "people"),
+    # a noun with a name in apposition stands for the name; object pronouns are parties
+    ("Senator Okafor endorsed his longtime rival, Maria Lindqvist.", "051", "Okafor", "Lindqvist"),
+    ("The ruling party endorsed him at its congress.", "051", "party", "him"),
+    ("The ruling party endorsed her at its congress.", "051", "party", "her"),
+    # a bare name as the object, whatever label the model gives it, is who the act is done to
+    ("The minister praised Mendez on Twitter.", "051", "minister", "Mendez"),
+    # "take X hostage": X is the hostage, not the word "hostage"
+    ("In 1975, revolutionaries seized the palace, taking dozens of guards hostage.", "181", "revolutionaries", "guards"),
 ]
 
 
@@ -282,6 +290,9 @@ MODES = [
     ("Kenya didn't condemn the coup in Niger.", "111", "negated"),
     ("Turkey avoided criticizing Russia.", "111", "negated"),
     ("Sweden didn't extradite the activists to Turkey.", "063", "negated"),
+    # a "not" the parser hangs on an adverb before the verb still denies it; "not only" does not
+    ("Chile did not even ever criticize Peru.", "111", "negated"),
+    ("Russia has not only attacked Ukraine but also threatened Poland.", "19", "asserted"),
     ("The talks in Doha ended without an agreement.", "057", "negated"),
     # "would" in what a past reporting verb says is "will" told in the past: a plan, unless it is conditional
     ("Aides said the king would visit Oman in March.", "042", "planned"),
@@ -428,6 +439,12 @@ def test_a_place_in_the_subject_is_not_the_doer(pipeline: Pipeline) -> None:
 def test_an_event_dated_after_the_story_has_not_happened(text: str, mode: str) -> None:
     article = Pipeline().extract(Article(id="t", text=text, published="2024-05-16T10:00:00"))
     assert find(article.events, "042").mode == mode
+
+
+def test_a_trailing_participle_shares_the_date_of_its_verb() -> None:
+    text = "In 1975, revolutionaries seized the palace, taking dozens of guards hostage."
+    article = Pipeline().extract(Article(id="t", text=text, published="2024-05-16T10:00:00"))
+    assert find(article.events, "181").date == "1975"
 
 
 def test_a_sentence_in_another_script_gives_no_events(pipeline: Pipeline) -> None:

@@ -45,14 +45,17 @@ AGENT_NOUNS = wordset(
     "trader farmer fisherman settler pilgrim tourist victim child woman man youth teacher doctor nurse "
     "voter candidate dissident hacker guard partner ally neighbour neighbor side rioter mob looter attacker "
     "assailant kidnapper abductor bomber sniper consulate peacekeeper senator congressman congresswoman emir "
-    "sultan sheikh monarch pope dictator supporter mediator suspect accused donor lawyer attorney"
+    "sultan sheikh monarch pope dictator supporter mediator suspect accused donor lawyer attorney "
+    "revolutionary rival opponent critic adversary enemy foe extremist jihadist captor smuggler trafficker "
+    "pirate mercenary raider"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
     "say tell state add note confirm announce report claim insist declare explain write argue warn stress "
     "reiterate repeat conclude acknowledge disclose reveal quote"
 )
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "whom", "him", "them", "us"})
+_OBJECT_HER = "her"  # an object pronoun only when tagged PRP ("endorsed her"), not PRP$ ("her party")
 _MUST = frozenset({"must"})
 _SHOULD = frozenset({"should", "ought"})
 _REQUESTS = frozenset({"appeal", "demand"})  # frame families that are events even when their content is not
@@ -467,6 +470,8 @@ def context_words(token: Token) -> set[str]:
     heads = [token, *(c for c in token.children if c.dep_ in _OBJECTS | {"nsubjpass", "xcomp", "acomp", "advmod"})]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         heads.append(token.head)  # "a statement released by the office": the statement is what was released
+    # "taking dozens of guards hostage": the parser may hang the object's complement on as a clause
+    heads.extend(c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.n_lefts == 0)
     for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "prt", "dative")):
         heads.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
     words: set[str] = set()
@@ -940,8 +945,8 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
     if recipient is not None and token.lemma_.lower() in _TRANSFER:
         return recipient
     for child in token.children:
-        if child.dep_ in ("dobj", "dative", "nsubjpass") and is_actor(child):
-            return argument(child)
+        if child.dep_ in ("dobj", "dative", "nsubjpass") and is_actor(child) and not _object_complement(child):
+            return actor_argument(child) or argument(child)
     if recipient is not None:
         return recipient
     if token.lemma_.lower() in _TAKING:
@@ -959,7 +964,7 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
                 if pobj is not None and is_actor(pobj):
                     return argument(pobj)
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+        if child.dep_ in ("dobj", "nsubjpass") and not _object_complement(child):
             return actor_argument(child)
     stray = stray_passive_subject(token)
     if stray is not None:
@@ -971,6 +976,16 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         shared = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
         return actor_argument(shared) if shared is not None else None
     return None
+
+
+def _object_complement(token: Token) -> bool:
+    """ "took dozens of people hostage": the parser makes "hostage" a second object; it says what they became."""
+    if token.lemma_.lower() not in _BECOME_CAPTIVE:
+        return False
+    return any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children)
+
+
+_BECOME_CAPTIVE = wordset("hostage prisoner captive")
 
 
 def stray_passive_subject(token: Token) -> Token | None:
@@ -1066,9 +1081,19 @@ def is_actor(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN" and not token.ent_type_:  # an unknown name: spaCy missed the entity
         return True
-    if token.pos_ == "PROPN" and token.ent_type_ in _MISREAD_LABELS and _acting(token):
+    if token.pos_ == "PROPN" and token.ent_type_ in _MISREAD_LABELS and (_acting(token) or _named_object(token)):
         return True  # "Atlantis and Lemuria postponed the talks": an unknown name read as a product
+    if token.pos_ == "PRON" and token.lower_ == _OBJECT_HER:
+        return token.tag_ == "PRP"
     return token.pos_ == "PRON" and token.lower_ in _PRONOUNS
+
+
+def _named_object(token: Token) -> bool:
+    """A bare name as a verb's object, read as a product or a work ("praised Mendez"). Laws and named events
+    are what they seem ("signed the Paris Agreement"), and so is a name with an article ("the iPhone")."""
+    if token.ent_type_ in ("LAW", "EVENT") or token.dep_ != "dobj" or token.head.pos_ != "VERB":
+        return False
+    return not any(c.dep_ == "det" for c in token.children)
 
 
 def _acting(token: Token) -> bool:
@@ -1117,10 +1142,12 @@ def actor_argument(token: Token) -> Argument | None:
 
 
 def _named_in_apposition(token: Token) -> Token | None:
-    """The name a role noun introduces in apposition ("ministers Wang Yi and Sergei Lavrov" -> Wang Yi)."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in AGENT_NOUNS:
+    """The name a noun introduces in apposition ("ministers Wang Yi and Sergei Lavrov" -> Wang Yi, "his former
+    rival, Joe Biden" -> Joe Biden, "the capital, Kyiv" -> Kyiv)."""
+    if token.pos_ != "NOUN":
         return None
-    return next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), None)
+    labels = ("PERSON", "ORG") if token.lemma_.lower() in AGENT_NOUNS else ("PERSON", "ORG", "GPE")
+    return next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ in labels), None)
 
 
 def _antecedent(token: Token) -> Token | None:

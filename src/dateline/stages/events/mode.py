@@ -115,6 +115,8 @@ def _denied(head: Token) -> bool:
 def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
         return True
+    if any(_negated_adverb(c, tok) for c in tok.children):
+        return True
     if not is_trigger and tok.lemma_ == "have" and any(c.lower_ == "yet" for c in tok.children):
         return True  # "the rebels have yet to release the hostages"
     if tok.pos_ in ("VERB", "AUX") and any(_nobody_doer(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -122,6 +124,19 @@ def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
     if is_trigger:
         return False
     return not composed and tok.lemma_.lower() in lexicon.modes["negating"]
+
+
+def _negated_adverb(child: Token, verb: Token) -> bool:
+    """A "not" the parser hangs on an adverb between the auxiliary and the verb ("did not even ever clash").
+    "not only" and "not just" add to the verb rather than deny it."""
+    if child.dep_ != "advmod" or child.i > verb.i or child.lower_ in _ADDING_ADVERBS:
+        return False
+    if not any(a.dep_ in ("aux", "auxpass") and a.i < child.i for a in verb.children):
+        return False
+    return any(g.dep_ == "neg" for g in child.children)
+
+
+_ADDING_ADVERBS = frozenset({"only", "just", "merely", "simply", "solely"})
 
 
 def _nobody_doer(subject: Token) -> bool:

@@ -54,11 +54,21 @@ def date_clause(article: Article, doc: Doc, target: Token | SpacySpan) -> Clause
 
 
 def _clause_heads(head: Token) -> list[Token]:
-    """The token itself, then the verb it is coordinated with (a shared time covers both)."""
+    """The token itself, then the verbs it is coordinated with (a shared time covers them all) and the verb a
+    trailing participle hangs on ("In 1979 rebels seized the embassy, taking 52 people hostage": 1979 dates the
+    taking too)."""
     heads = [head]
-    if head.dep_ == "conj" and head.head.i != head.i:
-        heads.append(head.head)
+    while len(heads) < _MAX_HOPS and head.head.i != head.i and (head.dep_ == "conj" or _trailing_participle(head)):
+        head = head.head
+        heads.append(head)
     return heads
+
+
+def _trailing_participle(token: Token) -> bool:
+    """A bare -ing clause after its verb ("..., killing six"): no subject, auxiliary or subordinator of its own."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.i < token.head.i:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in token.children)
 
 
 def _attached_time(doc: Doc, head: Token, times: list[TimeExpr]) -> ClauseDate | None:
