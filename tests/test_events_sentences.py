@@ -256,7 +256,7 @@ CONSTRUCTIONS = [
     # a bare name as the object, whatever label the model gives it, is who the act is done to
     ("The minister praised Mendez on Twitter.", "051", "minister", "Mendez"),
     # "take X hostage": X is the hostage, not the word "hostage"
-    ("In 1975, revolutionaries seized the palace, taking dozens of guards hostage.", "181", "revolutionaries", "guards"),
+    ("In 1975, rebels seized the palace, taking dozens of guards hostage.", "181", "rebels", "guards"),
 ]
 
 

@@ -54,7 +54,9 @@ REPORTING = wordset(
     "say tell state add note confirm announce report claim insist declare explain write argue warn stress "
     "reiterate repeat conclude acknowledge disclose reveal quote"
 )
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "whom", "him", "them", "us"})
+_PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "whom", "him", "them", "us"}
+)
 _OBJECT_HER = "her"  # an object pronoun only when tagged PRP ("endorsed her"), not PRP$ ("her party")
 _MUST = frozenset({"must"})
 _SHOULD = frozenset({"should", "ought"})
