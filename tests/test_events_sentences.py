@@ -255,6 +255,7 @@ CONSTRUCTIONS = [
     ("The ruling party endorsed her at its congress.", "051", "party", "her"),
     # a bare name as the object, whatever label the model gives it, is who the act is done to
     ("The minister praised Mendez on Twitter.", "051", "minister", "Mendez"),
+    ("Police in riot gear battled with rival fans outside the stadium.", "19", "Police", "fans"),
     # "take X hostage": X is the hostage, not the word "hostage"
     ("In 1975, rebels seized the palace, taking dozens of guards hostage.", "181", "rebels", "guards"),
 ]
@@ -439,6 +440,16 @@ def test_a_place_in_the_subject_is_not_the_doer(pipeline: Pipeline) -> None:
 def test_an_event_dated_after_the_story_has_not_happened(text: str, mode: str) -> None:
     article = Pipeline().extract(Article(id="t", text=text, published="2024-05-16T10:00:00"))
     assert find(article.events, "042").mode == mode
+
+
+def test_a_passive_participle_clause_is_done_to_the_main_subject(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "Mr Okoro is in prison, having been charged with fraud."), "173")
+    assert event.source is None and event.target is not None and "Okoro" in event.target.text
+
+
+def test_a_bail_refused_is_a_rejection_not_a_denial(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "The court denied bail to the opposition leader.")
+    assert find(events, "12") and not [e for e in events if e.cameo == "016"]
 
 
 def test_a_trailing_participle_shares_the_date_of_its_verb() -> None:

@@ -90,7 +90,8 @@ def events_of_sentence(
             continue
         seen.add(key)
         event = _event(article, doc, sent, cand, code, mode, index, numbered + len(found), said_by)
-        if event.confidence < MIN_CONFIDENCE and event.source is None and not outcome:
+        undergone = event.target is not None and _done_by_someone_unnamed(cand.trigger)
+        if event.confidence < MIN_CONFIDENCE and event.source is None and not outcome and not undergone:
             continue
         if not outcome and _nobody(cand, event):
             continue
@@ -263,6 +264,12 @@ def _host_side(visit: Event, n: int, article_id: str) -> Event:
         quad_class=info.quad_class,
         confidence=round(visit.confidence * 0.9, 2),
     )
+
+
+def _done_by_someone_unnamed(trigger: Token) -> bool:
+    """A passive with no "by" phrase ("was charged with fraud"): the doer is left unsaid, not missed."""
+    children = list(trigger.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def confidence(cand: Candidate, mode: str = "asserted") -> float:

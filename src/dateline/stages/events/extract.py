@@ -47,7 +47,7 @@ AGENT_NOUNS = wordset(
     "assailant kidnapper abductor bomber sniper consulate peacekeeper senator congressman congresswoman emir "
     "sultan sheikh monarch pope dictator supporter mediator suspect accused donor lawyer attorney "
     "revolutionary rival opponent critic adversary enemy foe extremist jihadist captor smuggler trafficker "
-    "pirate mercenary raider"
+    "pirate mercenary raider fan"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
@@ -849,7 +849,7 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
             if _passive_modifier(token, lexicon):  # "diplomats accused of spying": the noun is who it was done to
                 return None
             return actor_argument(head) if is_actor(head) else None
-        if token.dep_ == "conj" and _passive(token):
+        if (token.dep_ == "conj" and _passive(token)) or _passive_participle_clause(token):
             return None  # "Turkey is under sanctions and was condemned by ...": the shared subject undergoes it
         if token.dep_ == "xcomp" and _passive(head):  # "Kenya was expected to deploy", "X is said to have"
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -977,7 +977,20 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
     if token.dep_ == "conj" and _passive(token):  # "Turkey ... was condemned": the subject it shares
         shared = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
         return actor_argument(shared) if shared is not None else None
+    if _passive_participle_clause(token):  # "X is in prison, having been charged with fraud"
+        shared = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
+        return actor_argument(shared) if shared is not None else None
     return None
+
+
+def _passive_participle_clause(token: Token) -> bool:
+    """A passive -ing clause with no subject of its own ("..., having been charged", "being held by rebels"):
+    the main clause's subject is the one it is done to."""
+    if token.dep_ != "advcl" or not _passive(token) or token.head.i == token.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children):
+        return False
+    return any(c.tag_ == "VBG" for c in token.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _object_complement(token: Token) -> bool:
