@@ -256,6 +256,8 @@ CONSTRUCTIONS = [
     # a bare name as the object, whatever label the model gives it, is who the act is done to
     ("The minister praised Mendez on Twitter.", "051", "minister", "Mendez"),
     ("Police in riot gear battled with rival fans outside the stadium.", "19", "Police", "fans"),
+    # a verb that breaks a cooperative noun says what happened
+    ("The unions are breaking an agreement signed in May.", "128", "unions", None),
     # "take X hostage": X is the hostage, not the word "hostage"
     ("In 1975, rebels seized the palace, taking dozens of guards hostage.", "181", "rebels", "guards"),
 ]
@@ -291,6 +293,10 @@ MODES = [
     ("Kenya didn't condemn the coup in Niger.", "111", "negated"),
     ("Turkey avoided criticizing Russia.", "111", "negated"),
     ("Sweden didn't extradite the activists to Turkey.", "063", "negated"),
+    # "no" on something named beside the event denies that thing, not the event
+    ("No solution is in sight to the national strike by bank workers.", "143", "asserted"),
+    # a clause timed by a verb still to come is still to come
+    ("The treaty will enter into force when ratified by member states.", "057", "planned"),
     # a "not" the parser hangs on an adverb before the verb still denies it; "not only" does not
     ("Chile did not even ever criticize Peru.", "111", "negated"),
     ("Russia has not only attacked Ukraine but also threatened Poland.", "19", "asserted"),
@@ -450,6 +456,11 @@ def test_a_passive_participle_clause_is_done_to_the_main_subject(pipeline: Pipel
 def test_a_bail_refused_is_a_rejection_not_a_denial(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "The court denied bail to the opposition leader.")
     assert find(events, "12") and not [e for e in events if e.cameo == "016"]
+
+
+def test_it_in_what_a_person_says_is_not_the_person(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, '"It looks like a massacre," a police spokesman said.')
+    assert not [e for e in events if e.source is not None and "spokesman" in e.source.text]
 
 
 def test_a_trailing_participle_shares_the_date_of_its_verb() -> None:

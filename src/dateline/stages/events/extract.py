@@ -89,6 +89,13 @@ _DONE_TO_PEOPLE = wordset(
     "prosecution indictment"
 )
 # Intransitive event verbs: as a participle before a noun ("protesting legislators") the noun is the doer.
+# Agent nouns that are bodies rather than people: what "it" can stand for.
+_INSTITUTIONS = wordset(
+    "government administration ministry embassy consulate army military navy police militia force party "
+    "parliament congress senate court regime council cabinet company firm bank union agency organization "
+    "organisation group coalition alliance bloc mission newspaper junta state country nation opposition "
+    "delegation authority"
+)
 _DOING_GERUNDS = wordset("protest demonstrate strike riot fight march rebel mutiny loot")
 _DOER_LABELS = frozenset({"NORP", "GPE", "ORG"})  # a modifier with these labels names who did a nominal event
 _ADJECTIVE_PREPS = ("about", "of", "over", "with", "toward", "towards", "at")
@@ -696,8 +703,11 @@ def _merge_objects(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
 
 
 def _coded_by(verb: Candidate, noun: Candidate) -> bool:
-    """Whether the verb has its code only through the noun ("reach +agreement"): the two are one act."""
+    """Whether the verb has its code only through the noun ("reach +agreement"): the two are one act. A verb
+    that turns a cooperative noun into conflict ("broke an agreement signed in May") says what happened."""
     lemma = noun.trigger.lemma_.lower()
+    if verb.code[:2] >= "10" > noun.code[:2]:
+        return False
     return verb.pattern is not None and any(lemma in group for group in verb.pattern.required)
 
 
@@ -1184,6 +1194,9 @@ def _antecedent(token: Token) -> Token | None:
         return None
     if token.lower_ in ("it", "he", "she") and speaker.tag_ in ("NNS", "NNPS") and not speaker.conjuncts:
         return None  # "officials confirmed it has infected 200 people": "it" is not the officials
+    if token.lower_ == "it" and speaker.ent_type_ not in ("ORG", "GPE", "NORP"):
+        if speaker.lemma_.lower() not in _INSTITUTIONS:
+            return None  # "'It looks like an execution,' a spokesman said": "it" is not the spokesman
     return speaker
 
 

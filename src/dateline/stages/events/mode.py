@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Token
 
-from dateline.stages.events.extract import REPORTING
+from dateline.stages.events.extract import AGENT_NOUNS, REPORTING
 from dateline.stages.events.lexicon import Lexicon
 
 MODES = ("asserted", "negated", "hypothetical", "planned", "background")
@@ -38,7 +38,7 @@ def event_mode(trigger: Token, lexicon: Lexicon, anchor_year: int | None, compos
         return "negated"
     if not composed and is_background(trigger, anchor_year, lexicon):
         return "background"
-    if any(_negated(tok, i == 0, lexicon, composed) for i, tok in enumerate(chain)):
+    if any(_negated(tok, i == 0, lexicon, composed) and not _named_aside(chain, i) for i, tok in enumerate(chain)):
         return "negated"
     if any(_hypothetical(tok, i == 0, lexicon, composed) for i, tok in enumerate(chain)):
         return "hypothetical"
@@ -139,16 +139,26 @@ def _negated_adverb(child: Token, verb: Token) -> bool:
 _ADDING_ADVERBS = frozenset({"only", "just", "merely", "simply", "solely"})
 
 
+def _named_aside(chain: list[Token], i: int) -> bool:
+    """ "no solution to the strike", "no end to the war": a "no" on a noun the event is named beside (through a
+    preposition other than "of") denies that noun, not the event. "no sign of an attack" still denies it."""
+    if i < 2 or chain[i].pos_ not in ("NOUN", "PROPN"):
+        return False
+    link = chain[i - 1]
+    return link.dep_ == "prep" and link.lower_ != "of" and not any(c.dep_ == "neg" for c in chain[i].children)
+
+
 def _nobody_doer(subject: Token) -> bool:
     """A subject that says no one did it: "nobody", "none", "no one", "neither X nor Y", "no country"."""
     if subject.lower_ in ("nobody", "none", "neither") or (
         subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no"
     ):
         return True
-    return any(
-        (c.dep_ == "preconj" and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
-        for c in subject.children
-    )
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subject.children):
+        return True
+    if subject.pos_ != "PROPN" and subject.lemma_.lower() not in AGENT_NOUNS:
+        return False  # "No solution is in sight to the strike": no solution, but a strike
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
 
 
 def _hypothetical(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
@@ -168,6 +178,8 @@ def _planned(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
     if any(c.dep_ == "aux" and c.lower_ in lexicon.modes["planned_modals"] for c in tok.children):
         return True
     if _future_in_past(tok, lexicon):
+        return True
+    if _when_in_future(tok, lexicon):
         return True
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and _be_to(tok):
         return True  # "the president is to visit"
@@ -208,6 +220,18 @@ def _future_in_past(tok: Token, lexicon: Lexicon) -> bool:
     marks = lexicon.modes["conditional_marks"]
     clauses = (c for c in tok.children if c.dep_ == "advcl")
     return not any(m.dep_ == "mark" and m.lower_ in marks for c in clauses for m in c.children)
+
+
+def _when_in_future(tok: Token, lexicon: Lexicon) -> bool:
+    """ "The pact will enter into force when ratified": a clause timed by a verb still to come is still to come."""
+    if tok.dep_ != "advcl" or tok.tag_ == "VBD" or tok.head.i == tok.i:
+        return False
+    marks = lexicon.modes["temporal_marks"]
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in marks and c.i < tok.i for c in tok.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children):
+        return False  # "after it was ratified"
+    return any(c.dep_ == "aux" and c.lower_ in lexicon.modes["planned_modals"] for c in tok.head.children)
 
 
 def _be_to(tok: Token) -> bool:
