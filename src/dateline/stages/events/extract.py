@@ -1194,9 +1194,9 @@ def _antecedent(token: Token) -> Token | None:
         return None
     if token.lower_ in ("it", "he", "she") and speaker.tag_ in ("NNS", "NNPS") and not speaker.conjuncts:
         return None  # "officials confirmed it has infected 200 people": "it" is not the officials
-    if token.lower_ == "it" and speaker.ent_type_ not in ("ORG", "GPE", "NORP"):
-        if speaker.lemma_.lower() not in _INSTITUTIONS:
-            return None  # "'It looks like an execution,' a spokesman said": "it" is not the spokesman
+    body = speaker.ent_type_ in ("ORG", "GPE", "NORP") or speaker.lemma_.lower() in _INSTITUTIONS
+    if token.lower_ == "it" and not body:
+        return None  # "'It looks like an execution,' a spokesman said": "it" is not the spokesman
     return speaker
 
 
