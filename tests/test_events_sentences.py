@@ -293,6 +293,10 @@ MODES = [
     ("Kenya didn't condemn the coup in Niger.", "111", "negated"),
     ("Turkey avoided criticizing Russia.", "111", "negated"),
     ("Sweden didn't extradite the activists to Turkey.", "063", "negated"),
+    # a bare verb coordinated with another shares its "will", "could" or "not"; after "but" it does not
+    ("The president will travel to Lima and meet the Peruvian leader.", "040", "planned"),
+    ("Kenya could send troops and impose sanctions on Sudan.", "163", "hypothetical"),
+    ("Russia did not attack Ukraine but threatened Poland.", "130", "asserted"),
     # "no" on something named beside the event denies that thing, not the event
     ("No solution is in sight to the national strike by bank workers.", "143", "asserted"),
     # a clause timed by a verb still to come is still to come

@@ -57,12 +57,28 @@ def governing_chain(trigger: Token) -> list[Token]:
     """The trigger and the words above it in its clause, nearest first."""
     chain = [trigger]
     tok = trigger
-    while (tok.dep_ in _CHAIN_DEPS or _purpose(tok) or _stop_short(tok)) and tok.head.i != tok.i and len(chain) < 8:
+    while (
+        (tok.dep_ in _CHAIN_DEPS or _purpose(tok) or _stop_short(tok) or _shares_verb(tok))
+        and tok.head.i != tok.i
+        and len(chain) < 8
+    ):
         if tok.dep_ == "relcl" and _finite(tok):
             break  # "Allawi, who this week criticised nations": a relative clause with its own tense
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _shares_verb(tok: Token) -> bool:
+    """ "will travel to Paris and meet Macron", "could send troops and impose sanctions": a verb coordinated in
+    the same form, with no subject or auxiliary of its own, falls under its partner's "will", "could" or "not".
+    After "but" it stands on its own ("did not attack Kyiv but shelled Kharkiv")."""
+    if tok.dep_ != "conj" or tok.pos_ not in ("VERB", "AUX") or tok.tag_ != tok.head.tag_:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in tok.children):
+        return False
+    contrast = ("but", "yet", "while", "although", "though")
+    return not any(c.dep_ == "cc" and c.lower_ in contrast for c in tok.head.children if tok.head.i < c.i < tok.i)
 
 
 def _stop_short(tok: Token) -> bool:
