@@ -256,6 +256,11 @@ CONSTRUCTIONS = [
     # a bare name as the object, whatever label the model gives it, is who the act is done to
     ("The minister praised Mendez on Twitter.", "051", "minister", "Mendez"),
     ("Police in riot gear battled with rival fans outside the stadium.", "19", "Police", "fans"),
+    # who claims an attack, or has it laid at their door, is its doer; the one it is blamed on is blamed
+    ("The attack was claimed by the Islamist group in Somalia.", "19", "group", None),
+    ("The rebels claimed responsibility for the attack on the base.", "19", "rebels", None),
+    # arriving in a place visits it
+    ("The Kenyan president arrived in Lima on Monday.", "042", "president", "Lima"),
     # a verb that breaks a cooperative noun says what happened
     ("The unions are breaking an agreement signed in May.", "128", "unions", None),
     # "take X hostage": X is the hostage, not the word "hostage"
@@ -460,6 +465,28 @@ def test_a_passive_participle_clause_is_done_to_the_main_subject(pipeline: Pipel
 def test_a_bail_refused_is_a_rejection_not_a_denial(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "The court denied bail to the opposition leader.")
     assert find(events, "12") and not [e for e in events if e.cameo == "016"]
+
+
+def test_the_one_an_attack_is_blamed_on_is_blamed_not_blaming(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "The bombing was blamed on the rebels."), "112")
+    assert event.source is None and event.target is not None and "rebels" in event.target.text
+
+
+def test_a_town_before_an_attack_noun_is_where_not_who(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "A Nairobi car bombing killed four people.")
+    assert not [e for e in events if e.source is not None and e.source.text == "Nairobi"]
+
+
+def test_fighter_jets_are_no_fighters(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "They must not send rifles, fighter jets and bombs.")
+    assert not [e for e in events if e.target is not None and "fighter" in e.target.text]
+
+
+def test_a_city_as_a_party_carries_its_country() -> None:
+    text = "The Kenyan president arrived in Lima on Monday."
+    article = Pipeline().extract(Article(id="t", text=text, published="2024-05-16T10:00:00"))
+    visit = find(article.events, "042")
+    assert visit.target is not None and visit.target.code == "PER"
 
 
 def test_it_in_what_a_person_says_is_not_the_person(pipeline: Pipeline) -> None:

@@ -75,6 +75,8 @@ def events_of_sentence(
     for cand in find_events(sent, lex):
         if by_nature(cand):
             continue  # "the tsunami which struck south Asia": nature, not a party, did it
+        if _town_named_on_attack(cand):
+            cand.source = None  # "a Kabul car bombing": where it was, not who did it
         outcome = cand.source is None and cand.target is None  # kept only as what another event leads to
         if outcome and not _outcome_of_event(cand.trigger, lex):
             continue
@@ -106,6 +108,20 @@ def _foreign_script(text: str) -> bool:
     letters = [c for c in text if c.isalpha() or unicodedata.category(c).startswith("M")]  # marks: Indic vowels
     latin = sum(1 for c in letters if c < "\u0250")  # Basic Latin to Latin Extended-B
     return len(letters) >= 10 and latin < len(letters) / 2
+
+
+def _town_named_on_attack(cand: Candidate) -> bool:
+    """A city or region premodifying a violent noun ("a Kabul car bombing", "the Manchester attack") names its
+    place; a country there names its doer ("a Russian airstrike", "U.S. drone strikes")."""
+    if cand.source is None or cand.code[:2] not in _VIOLENT_ROOTS or len(cand.source.heads) != 1:
+        return False
+    head = cand.source.heads[0]
+    if head.head.i != cand.trigger.i or head.dep_ not in ("compound", "amod") or head.ent_type_ not in ("GPE", "LOC"):
+        return False
+    return context.country_code(context.entity_text(head)) is None
+
+
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _nobody(cand: Candidate, event: Event) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -47,13 +47,20 @@ class ActorIndex:
 
     starts: list[int]
     spans: list[tuple[int, int, str, str | None]]  # start, end, actor id, actor code
+    places: dict[int, str] = field(default_factory=dict)  # start of a resolved toponym -> its country code
 
     @classmethod
     def build(cls, article: Article) -> ActorIndex:
         spans = sorted((m.start, m.end, a.id, a.code) for a in article.actors for m in a.mentions)
         spans += sorted((e.start, e.end, e.actor, _code_of(article, e.actor)) for e in article.entities if e.actor)
         spans.sort()
-        return cls([s[0] for s in spans], spans)
+        places = {p.start: p.country for p in article.places if p.country}
+        return cls([s[0] for s in spans], spans, places)
+
+    def place_country(self, token: Token) -> str | None:
+        """The country of a place whose name ends at ``token`` ("a visit to Beijing" -> CHN)."""
+        name = [t for t in token.subtree if t.i <= token.i and (t.dep_ == "compound" or t.i == token.i)]
+        return next((self.places[t.idx] for t in name if t.idx in self.places), None)
 
     def covering(self, start: int, end: int) -> tuple[str, str | None] | None:
         """The actor (id, code) of a mention overlapping [start, end), the nearest-starting one."""
@@ -82,6 +89,8 @@ def event_actor(arg: Argument | None, index: ActorIndex) -> EventActor | None:
         found = index.covering(head.idx, head.idx + len(head)) or _modifier_actor(head, index)
         actor, code = found if found is not None else (None, None)
         code = code or (None if index.spans else fallback_code(head))
+        if code is None and head.ent_type_ in _PLACE_LABELS:
+            code = index.place_country(head)  # a city as a party stands for its country, as GDELT codes it
         if actor:
             ids.append(actor)
         if code:
@@ -142,14 +151,15 @@ def fallback_code(head: Token) -> str | None:
     country = None
     for tok in name:
         if tok.ent_type_ in ("GPE", "NORP") or tok.pos_ == "PROPN" or tok.dep_ == "amod":
-            country = country or country_code(tok.text) or country_code(_entity_text(tok))
+            country = country or country_code(tok.text) or country_code(entity_text(tok))
     sector = _SECTOR_OF.get(head.lemma_.lower()) if head.lemma_.lower() in AGENT_NOUNS else None
     if country is None:
         return None
     return country + (sector or "")
 
 
-def _entity_text(tok: Token) -> str:
+def entity_text(tok: Token) -> str:
+    """The text of the entity ``tok`` is part of, or the token's own text."""
     if not tok.ent_type_:
         return tok.text
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)

@@ -696,6 +696,9 @@ def _merge_objects(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
         dropped.add(noun.trigger.i)
         if noun.code[:2] == verb.code[:2] and verb.code.endswith("0") and not noun.code.endswith("0"):
             verb.code = noun.code  # "sent humanitarian aid": the noun knows the kind of aid
+        if verb.trigger.lemma_.lower() in _LAID_AT:  # "the bombing was blamed on Hamas": Hamas is blamed
+            verb.target = verb.target or noun.source
+            continue
         verb.source = verb.source or noun.source
         if verb.target is None or (verb.source and noun.target and verb.target.start == verb.source.start):
             verb.target = noun.target
@@ -914,6 +917,9 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
     for child in token.children:  # "Russian invasion", "U.S. sanctions"
         if child.dep_ in ("amod", "compound") and child.ent_type_ in _DOER_LABELS:
             return argument(child)
+    claimant = _claimed_by(token)
+    if claimant is not None:
+        return claimant
     head = token.head
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and head.i != token.i:
         verb = head.head if token.dep_ == "pobj" else head
@@ -928,6 +934,29 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
         if verb.pos_ in ("VERB", "AUX") and (token.dep_ != "pobj" or head.dep_ in ("prep",)):
             return source_of(verb, lexicon) if token.dep_ != "nsubjpass" else None
     return None
+
+
+def _claimed_by(token: Token) -> Argument | None:
+    """Who an act is claimed by or laid at the door of: "the attack was claimed by X", "was blamed on X",
+    "ascribed to X", "X claimed responsibility for the attack", "Y blamed X for the bombing"."""
+    head = token.head
+    if token.dep_ == "nsubjpass" and head.lemma_.lower() in _LAID_AT:
+        preps = ("by",) if head.lemma_.lower() == "claim" else ("to", "on")
+        agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return next(filter(None, (actor_argument(p) for p in (*agents, *_prep_objects(head, preps)))), None)
+    if token.dep_ != "pobj" or head.lower_ != "for":
+        return None
+    holder = head.head
+    if holder.lemma_.lower() == "responsibility" and holder.dep_ == "dobj":
+        subject = next((c for c in holder.head.children if c.dep_ == "nsubj"), None)
+        return actor_argument(subject) if subject is not None and holder.head.lemma_.lower() == "claim" else None
+    if holder.lemma_.lower() == "blame":
+        blamed = next((c for c in holder.children if c.dep_ == "dobj" and is_actor(c)), None)
+        return actor_argument(blamed) if blamed is not None else None
+    return None
+
+
+_LAID_AT = wordset("claim ascribe attribute blame")
 
 
 def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) -> Argument | None:
@@ -965,6 +994,10 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         loser = next((p for p in _prep_objects(token, ("from",)) if is_actor(p)), None)
         if loser is not None:
             return argument(loser)
+    if pattern is not None and pattern.code == _VISIT and token.pos_ == "VERB":  # "arrived in Beijing"
+        host = next((p for p in _prep_objects(token, ("in", "at")) if p.ent_type_ in ("GPE", "FAC", "LOC")), None)
+        if host is not None:
+            return argument(host)
     for holder in [
         token,
         *(c for c in token.children if c.dep_ in ("dobj", "xcomp", "prt")),
@@ -1010,7 +1043,9 @@ def _object_complement(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children)
 
 
+_VISIT = "042"
 _BECOME_CAPTIVE = wordset("hostage prisoner captive")
+_AIRCRAFT_KINDS = wordset("fighter bomber")
 
 
 def stray_passive_subject(token: Token) -> Token | None:
@@ -1099,6 +1134,8 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
 def is_actor(token: Token) -> bool:
     """Whether a noun phrase head names a participant: an entity, an agent noun, or a pronoun."""
     if token.lemma_.lower() in AGENT_NOUNS and token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "compound" and token.lemma_.lower() in _AIRCRAFT_KINDS:
+            return False  # "fighter jets", "bomber planes": a kind of aircraft
         return not _state_of_affairs(token)
     if token.lower_ in AGENT_NOUNS and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return any(c.dep_ == "det" for c in token.children)  # "the accused", parsed as a participle
