@@ -261,6 +261,7 @@ CONSTRUCTIONS = [
     ("The rebels claimed responsibility for the attack on the base.", "19", "rebels", None),
     # arriving in a place visits it
     ("The Kenyan president arrived in Lima on Monday.", "042", "president", "Lima"),
+    ("Two shipping firms struck a pay accord with the dockers' union.", "057", "firms", None),
     # a verb that breaks a cooperative noun says what happened
     ("The unions are breaking an agreement signed in May.", "128", "unions", None),
     # "take X hostage": X is the hostage, not the word "hostage"
@@ -302,6 +303,7 @@ MODES = [
     ("The president will travel to Lima and meet the Peruvian leader.", "040", "planned"),
     ("Kenya could send troops and impose sanctions on Sudan.", "163", "hypothetical"),
     ("Russia did not attack Ukraine but threatened Poland.", "130", "asserted"),
+    ("The bank is eager to finance the new port.", "071", "planned"),
     # "no" on something named beside the event denies that thing, not the event
     ("No solution is in sight to the national strike by bank workers.", "143", "asserted"),
     # a clause timed by a verb still to come is still to come
@@ -472,6 +474,16 @@ def test_the_one_an_attack_is_blamed_on_is_blamed_not_blaming(pipeline: Pipeline
     assert event.source is None and event.target is not None and "rebels" in event.target.text
 
 
+def test_a_demand_rejected_in_the_passive_is_not_rejected_by_who_made_it(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "The students' demand for a new dean was rejected."), "12")
+    assert event.source is None
+
+
+def test_a_cause_is_not_the_subjects_act(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "The soldiers went in because of the threat of a strike by dockers.")
+    assert not [e for e in events if e.source is not None and "soldiers" in e.source.text]
+
+
 def test_a_town_before_an_attack_noun_is_where_not_who(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "A Nairobi car bombing killed four people.")
     assert not [e for e in events if e.source is not None and e.source.text == "Nairobi"]
@@ -548,6 +560,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The leaders met a cool reception in Brussels.",
         "The Peruvian foreign ministry described the attack as a grave violation.",
         "Journalists filmed the shelling of the town.",
+        "Demand for copper fell sharply in March.",
+        "The mill is cutting costs to meet weaker demand for steel.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

@@ -131,6 +131,7 @@ _PARTAKE = wordset("participate engage join take be involve partake attend")  # 
 _NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
 # Where the subject was, not who it is: "the accident in Salaheddin killed", "the draft in the U.S. ended".
 _SUBJECT_PLACE_PREPS = wordset("in at")
+_CAUSE_PREPS = wordset("because due owing thanks despite amid")
 _FIGHTS = wordset("gunbattle gunfight firefight shootout exchange")  # small-arms words that say two sides fought
 # Verbs that only say an event goes on, starts or is carried out: a frame over them is a frame over their object
 # ("promised to continue military aid" is a promise of aid, "agreed to conduct joint exercises" one of exercises).
@@ -321,13 +322,23 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         best = _best_pattern(token, lexicon.verbs.get(_CONVERSE[token.lemma_.lower()], []))
     if best is not None and best.noun and best.code[:2] == "01" and _manner_of_saying(token):
         return None
-    if best is not None and _wrong_transitivity(token):
+    if best is not None and (_wrong_transitivity(token) or _market_demand(token)):
         return None
     if best is not None and best.code == "020" and _court_appeal(token):
         return _best_pattern(token, [p for p in lexicon.verbs.get("sue", []) if not p.required])
     if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
         return None
     return best
+
+
+def _market_demand(token: Token) -> bool:
+    """ "to meet declining demand for steel": demand for goods, singular and without an article, is the market's;
+    demands met are someone's ("met the protesters' demands")."""
+    if token.lower_ == "demand" and token.pos_ == "NOUN":  # "demand for oil fell", "to meet declining demand"
+        return not any(g.dep_ in ("det", "poss") for g in token.children)
+    if token.lemma_.lower() != "meet":
+        return False
+    return any(c.dep_ == "dobj" and _market_demand(c) for c in token.children)
 
 
 def _court_appeal(token: Token) -> bool:
@@ -699,6 +710,10 @@ def _merge_objects(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
         if verb.trigger.lemma_.lower() in _LAID_AT:  # "the bombing was blamed on Hamas": Hamas is blamed
             verb.target = verb.target or noun.source
             continue
+        if noun.code[:2] != verb.code[:2] and _passive(verb.trigger):
+            # "the protesters' demand was rejected": who made the demand is not who rejected it
+            verb.target = verb.target or noun.target or noun.source
+            continue
         verb.source = verb.source or noun.source
         if verb.target is None or (verb.source and noun.target and verb.target.start == verb.source.start):
             verb.target = noun.target
@@ -925,6 +940,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
         verb = head.head if token.dep_ == "pobj" else head
         if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and verb.lemma_.lower() not in _PARTAKE:
             return None  # "won a role in the talks", "was hurt in the fighting": the setting, not the doer's act
+        if token.dep_ == "pobj" and head.lower_ in _CAUSE_PREPS:
+            return None  # "troops went in because of the threat of a strike": a cause, not the subject's act
         if token.dep_ == "pobj" and verb.lemma_.lower() in _PARTAKE and _passive(verb):  # "were engaged in"
             return next((actor_argument(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
         if token.dep_ == "dobj" and verb.lemma_.lower() in _JUDGE:
