@@ -111,8 +111,8 @@ def _foreign_script(text: str) -> bool:
 
 
 def _town_named_on_attack(cand: Candidate) -> bool:
-    """A city or region premodifying a violent noun ("a Kabul car bombing", "the Manchester attack") names its
-    place; a country there names its doer ("a Russian airstrike", "U.S. drone strikes")."""
+    """A city or region premodifying a violent noun or a meeting ("a Kabul car bombing", "a London conference")
+    names its place; a country there names its doer ("a Russian airstrike", "U.S. drone strikes")."""
     if cand.source is None or cand.code[:2] not in _VIOLENT_ROOTS or len(cand.source.heads) != 1:
         return False
     head = cand.source.heads[0]
@@ -121,7 +121,7 @@ def _town_named_on_attack(cand: Candidate) -> bool:
     return context.country_code(context.entity_text(head)) is None
 
 
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_VIOLENT_ROOTS = frozenset({"04", "18", "19", "20"})  # and meetings: "a London conference" is held there
 
 
 def _nobody(cand: Candidate, event: Event) -> bool:

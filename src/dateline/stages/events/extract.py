@@ -47,7 +47,7 @@ AGENT_NOUNS = wordset(
     "assailant kidnapper abductor bomber sniper consulate peacekeeper senator congressman congresswoman emir "
     "sultan sheikh monarch pope dictator supporter mediator suspect accused donor lawyer attorney "
     "revolutionary rival opponent critic adversary enemy foe extremist jihadist captor smuggler trafficker "
-    "pirate mercenary raider fan"
+    "pirate mercenary raider fan counterpart"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
@@ -324,11 +324,18 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and (_wrong_transitivity(token) or _market_demand(token)):
         return None
+    if best is not None and best.code == _VISIT and _homecoming(token):
+        return None
     if best is not None and best.code == "020" and _court_appeal(token):
         return _best_pattern(token, [p for p in lexicon.verbs.get("sue", []) if not p.required])
     if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
         return None
     return best
+
+
+def _homecoming(token: Token) -> bool:
+    """ "arrived back from", "flew home": coming home is no visit."""
+    return any(c.dep_ in ("advmod", "prt", "npadvmod") and c.lower_ in ("back", "home") for c in token.children)
 
 
 def _market_demand(token: Token) -> bool:
@@ -1004,7 +1011,7 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         return recipient
     for child in token.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass") and is_actor(child) and not _object_complement(child):
-            return actor_argument(child) or argument(child)
+            return argument(child)
     if recipient is not None:
         return recipient
     if token.lemma_.lower() in _TAKING:
@@ -1200,11 +1207,7 @@ def actor_argument(token: Token) -> Argument | None:
     antecedent = _antecedent(token)
     if antecedent is not None:
         return actor_argument(antecedent)
-    named = _named_in_apposition(token)
-    if named is not None:  # "Foreign ministers Wang Yi and Sergei Lavrov": the people, with their title
-        inner = argument(named)
-        return Argument(inner.heads, min(token.left_edge.idx, inner.start), inner.end)
-    if is_actor(token):
+    if is_actor(token) or _named_in_apposition(token) is not None:
         return argument(token)
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         named = next((g for g in prep.children if g.dep_ == "pobj" and is_actor(g)), None)
@@ -1270,7 +1273,12 @@ def _phrase_tokens(token: Token) -> Iterable[Token]:
 
 
 def argument(token: Token) -> Argument:
-    """The argument headed by ``token`` with its coordinated heads ("Xi and Putin") and their modifiers."""
+    """The argument headed by ``token`` with its coordinated heads ("Xi and Putin") and their modifiers; a noun
+    with a name in apposition stands for the name ("his Israeli counterpart, Ariel Sharon")."""
+    named = _named_in_apposition(token)
+    if named is not None:  # "Foreign ministers Wang Yi and Sergei Lavrov": the people, with their title
+        inner = argument(named)
+        return Argument(inner.heads, min(min(t.idx for t in _name_tokens(token)), inner.start), inner.end)
     heads = [token]
     for conj in token.conjuncts:
         if conj.i > token.i and (is_actor(conj) or conj.pos_ in ("PROPN", "NOUN")):

@@ -139,7 +139,7 @@ def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
         return True  # "Neither X nor Y boycotted", "No country has recognised", "Nobody attacked"
     if is_trigger:
         return False
-    return not composed and tok.lemma_.lower() in lexicon.modes["negating"]
+    return not composed and _listed(tok, lexicon.modes["negating"])
 
 
 def _negated_adverb(child: Token, verb: Token) -> bool:
@@ -187,7 +187,7 @@ def _hypothetical(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool
         return True
     if is_trigger or composed:
         return False
-    return tok.lemma_.lower() in lexicon.modes["hypothetical"]
+    return _listed(tok, lexicon.modes["hypothetical"])
 
 
 def _planned(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
@@ -209,7 +209,16 @@ def _planned(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
         return True
     if is_trigger or composed:
         return False
-    return tok.lemma_.lower() in lexicon.modes["planned"]
+    return _listed(tok, lexicon.modes["planned"])
+
+
+def _listed(tok: Token, words: frozenset[str]) -> bool:
+    """Whether the word is in a list by its lemma, or by the stem of an -ing form the lemmatiser got wrong
+    ("hoping" -> "hop")."""
+    if tok.lemma_.lower() in words:
+        return True
+    form = tok.lower_
+    return tok.tag_ == "VBG" and form.endswith("ing") and (form[:-3] + "e" in words or form[:-3] in words)
 
 
 def _question(trigger: Token) -> bool:
