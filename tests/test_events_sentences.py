@@ -488,6 +488,29 @@ def test_a_cause_is_not_the_subjects_act(pipeline: Pipeline) -> None:
     assert not [e for e in events if e.source is not None and "soldiers" in e.source.text]
 
 
+def test_a_strike_in_a_story_of_war_is_an_attack(pipeline: Pipeline) -> None:
+    text = (
+        "Navy jets and armed drones hit a militia depot on Friday. The army said the strike was meant to stop "
+        "rocket fire. The militia vowed revenge for the strike."
+    )
+    strikes = [e for e in events_of(pipeline, text) if e.trigger.text == "strike"]
+    assert strikes and all(e.cameo and e.cameo.startswith("19") for e in strikes)
+
+
+def test_a_strike_in_a_story_of_work_is_a_walkout(pipeline: Pipeline) -> None:
+    text = "Bus drivers went on strike on Monday over pay. The army was not involved."
+    assert find(events_of(pipeline, text), "143").source is not None
+
+
+def test_an_attack_spoken_against_or_pointed_to_is_not_the_speakers(pipeline: Pipeline) -> None:
+    for text in (
+        "The prime minister spoke out against the attack on the embassy.",
+        "The minister pointed to the attack on the embassy as proof.",
+    ):
+        events = events_of(pipeline, text)
+        assert not [e for e in events if e.cameo and e.cameo[:2] in ("18", "19") and e.source is not None]
+
+
 def test_a_town_before_a_meeting_noun_is_where_not_who(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "The ministers met at a Nairobi conference on drought.")
     assert not [e for e in events if e.source is not None and e.source.text == "Nairobi"]
