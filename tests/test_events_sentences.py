@@ -264,6 +264,13 @@ CONSTRUCTIONS = [
     ("The premier held talks with his Ghanaian counterpart, Kwame Mensah.", "040", "premier", "Mensah"),
     ("The Kenyan president arrived in Lima on Monday.", "042", "president", "Lima"),
     ("Two shipping firms struck a pay accord with the dockers' union.", "057", "firms", None),
+    # a toll of lives in a conflict with someone says there was fighting
+    ("Chad's death toll has risen in the border conflict with Sudan.", "190", "Chad", "Sudan"),
+    ("Peru's death toll in the war with the rebels has risen to 300.", "190", "Peru", "rebels"),
+    # "is opposed to", "is committed to": the subject holds the stance
+    ("Ghana is opposed to foreign mediation in the dispute.", "126", "Ghana", None),
+    # seeking refuge asks for humanitarian aid (the codebook's example of 1033)
+    ("Thousands of Kurdish villagers sought refuge in Turkey.", "1033", "villagers", None),
     # a verb that breaks a cooperative noun says what happened
     ("The unions are breaking an agreement signed in May.", "128", "unions", None),
     # "take X hostage": X is the hostage, not the word "hostage"
@@ -593,6 +600,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The Peruvian foreign ministry described the attack as a grave violation.",
         "Journalists filmed the shelling of the town.",
         "Demand for copper fell sharply in March.",
+        "The death toll from the earthquake rose to 300.",
+        "The death toll in the bus crash rose to twelve.",
         "The prime minister arrived back from Brussels on Friday.",
         "The delegation flew home on Sunday.",
         "The mill is cutting costs to meet weaker demand for steel.",

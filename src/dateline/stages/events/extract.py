@@ -523,6 +523,7 @@ def context_words(token: Token) -> set[str]:
     heads.extend(c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.n_lefts == 0)
     for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "prt", "dative")):
         heads.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+    heads.extend(_toll_settings(token))
     words: set[str] = set()
     for head in heads:
         for tok in [head, *(c for c in head.children if c.dep_ in _MODIFIERS or c.dep_ in ("prep", "conj"))]:
@@ -534,6 +535,13 @@ def context_words(token: Token) -> set[str]:
                 words.update(m.lemma_.lower() for p in tok.children for m in p.children if m.dep_ in _MODIFIERS)
     words.discard(token.lemma_.lower())
     return words
+
+
+def _toll_settings(token: Token) -> list[Token]:
+    """ "X's death toll has risen in the dispute with Y": the parser may hang the toll's setting on the verb."""
+    if token.lemma_.lower() != "toll" or token.dep_ != "nsubj":
+        return []
+    return list(_prep_objects(token.head, ("in", "from")))
 
 
 def refine_warning(token: Token, code: str) -> str:
@@ -804,6 +812,8 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
     for child in token.children:
         if child.dep_ in _SUBJECTS:
             return actor_argument(child)
+    if _stance(token):  # "Israel is opposed to French mediation": Israel holds the stance
+        return next((actor_argument(c) for c in token.children if c.dep_ == "nsubjpass"), None)
     if any(c.dep_ == "nsubjpass" for c in token.children) or stray_passive_subject(token) is not None:
         return None
     if _fronted_participle(token):
@@ -837,6 +847,16 @@ def by_nature(cand: Candidate) -> bool:
     doers += _prep_objects(cand.trigger, ("by",))
     doers += [g for c in cand.trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return any(d.lemma_.lower() in _NATURAL_FORCES or d.lower_ in _NATURAL_FORCES for d in doers)
+
+
+def _stance(verb: Token) -> bool:
+    """ "X is opposed to Y", "X is committed to Y": a passive form that says what its subject holds."""
+    if verb.lemma_.lower() not in _STANCES or not _passive(verb):
+        return False
+    return not any(c.dep_ == "agent" for c in verb.children)
+
+
+_STANCES = wordset("oppose commit")
 
 
 def _passive(verb: Token) -> bool:
@@ -1017,6 +1037,8 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         return next(filter(None, (actor_argument(p) for p in _prep_objects(token, _ADJECTIVE_PREPS))), None)
     if _doer_parsed_as_object(token) is not None:
         return None
+    if _stance(token):  # "is opposed to X", "is committed to X"
+        return next(filter(None, (actor_argument(p) for p in _prep_objects(token, ("to",)))), None)
     if converse(token, lexicon) is not None:  # "received money from X": the receiver, who is the subject
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         return actor_argument(subject) if subject is not None else None
@@ -1155,6 +1177,11 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and _patient_owner(owner):
         return actor_argument(owner)
+    if token.lemma_.lower() == "toll":  # "the toll in the dispute with X": the other side of the conflict
+        for conflict in (*_prep_objects(token, ("in", "from", "of")), *_toll_settings(token)):
+            foe = next((p for p in _prep_objects(conflict, ("with", "against")) if is_actor(p)), None)
+            if foe is not None:
+                return argument(foe)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS and not (of_source and child.lower_ == "of"):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
