@@ -271,6 +271,11 @@ CONSTRUCTIONS = [
     ("Ghana is opposed to foreign mediation in the dispute.", "126", "Ghana", None),
     # seeking refuge asks for humanitarian aid (the codebook's example of 1033)
     ("Thousands of Kurdish villagers sought refuge in Turkey.", "1033", "villagers", None),
+    # blowing up infrastructure destroys property; a ceasefire agreement violated is a ceasefire violated
+    ("Guerrillas blew up two power lines near the capital.", "1712", "Guerrillas", None),
+    ("Rebels blew up a bus near the border.", "183", "Rebels", None),
+    ("The army and the rebels both violated the ceasefire agreement.", "196", "army", None),
+    ("The militants used villagers as human shields.", "184", "militants", "villagers"),
     # a verb that breaks a cooperative noun says what happened
     ("The unions are breaking an agreement signed in May.", "128", "unions", None),
     # "take X hostage": X is the hostage, not the word "hostage"
