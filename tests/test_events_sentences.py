@@ -432,6 +432,14 @@ def test_visit_is_coded_for_both_sides(pipeline: Pipeline) -> None:
     assert host.source is not None and host.source.text == "Brazil"
 
 
+def test_peacekeepers_arriving_are_sent_and_received(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Ghanaian peacekeeping troops arrived in Mali on Tuesday.")
+    sent, received = find(events, "074"), find(events, "0861")
+    assert sent.target is not None and "Mali" in sent.target.text
+    assert received.source is not None and "Mali" in received.source.text
+    assert not [e for e in events if e.cameo in ("042", "043")]
+
+
 def test_coordinated_actors_give_one_event(pipeline: Pipeline) -> None:
     found = [e for e in events_of(pipeline, "Xi and Putin met in Moscow.") if e.cameo and e.cameo.startswith("04")]
     assert len(found) == 1

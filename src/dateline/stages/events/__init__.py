@@ -40,6 +40,8 @@ __all__ = ["MODES", "Events", "events_of_sentence"]
 #: clause, with nobody doing it, is more often a mention than an event ("the rush to meet demand for steel").
 MIN_CONFIDENCE = 0.65
 _VISIT, _HOST = "042", "043"
+_PEACEKEEPING = "074"
+_RECEIVED = {_VISIT: _HOST, _PEACEKEEPING: "0861"}  # the other side of an arrival: hosting, receiving peacekeepers
 _INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 _THREAT_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
 _CONDITIONAL_MODALS = frozenset({"will", "would", "'ll", "may", "might", "could", "shall"})
@@ -87,6 +89,8 @@ def events_of_sentence(
         code, mode = speech_act(cand, mode, lex, _self_stated(cand, said_by, index))
         if mode == "hypothetical" and cand.source is None and cand.trigger.pos_ in ("NOUN", "PROPN"):
             continue  # an option talked about ("an embargo would not work", "future talks"), not an event
+        if code == _VISIT and cand.source is not None and "peacekeep" in cand.source.text.lower():
+            code = _PEACEKEEPING  # "peacekeeping troops arrived in Bosnia": a deployment, received by the host
         key = (code[:3], cand.source.text if cand.source else "", cand.target.text if cand.target else "")
         if key in seen:
             continue
@@ -98,8 +102,8 @@ def events_of_sentence(
         if not outcome and _nobody(cand, event):
             continue
         found.append(event)
-        if code == _VISIT and event.source is not None and event.target is not None:
-            found.append(_host_side(event, numbered + len(found), article.id))
+        if code in _RECEIVED and event.source is not None and event.target is not None:
+            found.append(_host_side(event, numbered + len(found), article.id, _RECEIVED[code]))
     return found
 
 
@@ -260,9 +264,10 @@ def _after(date: str | None, anchor: str | None) -> bool:
     return date > anchor[: len(date)]
 
 
-def _host_side(visit: Event, n: int, article_id: str) -> Event:
-    """CAMEO codes a visit twice: the visitor makes it (042), the host receives it (043)."""
-    info = lexicon.load().info(_HOST)
+def _host_side(visit: Event, n: int, article_id: str, code: str = _HOST) -> Event:
+    """CAMEO codes a visit twice: the visitor makes it (042), the host receives it (043); likewise peacekeepers
+    sent (074) and received (0861)."""
+    info = lexicon.load().info(code)
     assert info is not None
     return Event(
         id=f"{article_id}:e{n}",
@@ -270,7 +275,7 @@ def _host_side(visit: Event, n: int, article_id: str) -> Event:
         trigger=visit.trigger,
         source=visit.target,
         target=visit.source,
-        cameo=_HOST,
+        cameo=code,
         plover=info.plover,
         mode=visit.mode,
         date=visit.date,
