@@ -276,6 +276,8 @@ CONSTRUCTIONS = [
     ("Rebels blew up a bus near the border.", "183", "Rebels", None),
     ("The army and the rebels both violated the ceasefire agreement.", "196", "army", None),
     ("The militants used villagers as human shields.", "184", "militants", "villagers"),
+    # renewed negotiations are negotiations, even when relations are their subject
+    ("Chile and Peru renewed negotiations on the border and their future relations.", "046", "Chile", None),
     # a verb that breaks a cooperative noun says what happened
     ("The unions are breaking an agreement signed in May.", "128", "unions", None),
     # "take X hostage": X is the hostage, not the word "hostage"
