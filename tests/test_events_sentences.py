@@ -533,6 +533,17 @@ def test_an_attack_spoken_against_or_pointed_to_is_not_the_speakers(pipeline: Pi
         assert not [e for e in events if e.cameo and e.cameo[:2] in ("18", "19") and e.source is not None]
 
 
+def test_a_relative_pronoun_for_a_thing_is_no_party(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "It was the third night in a row that students protested."), "14")
+    assert event.target is None
+
+
+def test_an_anti_or_pro_name_is_a_stance_not_the_doer(pipeline: Pipeline) -> None:
+    for text in ("Crowds gathered at an anti-Brexit march in London.", "Miners joined pro-Russian rallies."):
+        events = events_of(pipeline, text)
+        assert not [e for e in events if e.source is not None and e.source.text in ("anti", "-", "pro", "Russian")]
+
+
 def test_a_town_before_a_meeting_noun_is_where_not_who(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "The ministers met at a Nairobi conference on drought.")
     assert not [e for e in events if e.source is not None and e.source.text == "Nairobi"]

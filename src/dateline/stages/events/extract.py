@@ -334,6 +334,13 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     return best
 
 
+def _stance_prefix(token: Token) -> bool:
+    """ "an anti-Brexit march", "pro-Russian rallies": a stance toward the name, not the name as the doer."""
+    start = next((e.start for e in token.doc.ents if e.start <= token.i < e.end), token.i)
+    first = token.doc[start]
+    return first.lower_ in _AFFIXES or first.lower_.startswith(("anti-", "pro-"))
+
+
 def _homecoming(token: Token) -> bool:
     """ "arrived back from", "flew home": coming home is no visit."""
     return any(c.dep_ in ("advmod", "prt", "npadvmod") and c.lower_ in ("back", "home") for c in token.children)
@@ -979,7 +986,7 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             if pobj is not None and is_actor(pobj):
                 return argument(pobj)
     for child in token.children:  # "Russian invasion", "U.S. sanctions"
-        if child.dep_ in ("amod", "compound") and child.ent_type_ in _DOER_LABELS:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in _DOER_LABELS and not _stance_prefix(child):
             return argument(child)
     claimant = _claimed_by(token)
     if claimant is not None:
@@ -1114,6 +1121,7 @@ def _object_complement(token: Token) -> bool:
 
 
 _VISIT = "042"
+_AFFIXES = frozenset({"anti", "pro", "non", "ex", "neo"})  # "anti-Brexit": a prefix split off, not a name
 _BECOME_CAPTIVE = wordset("hostage prisoner captive")
 _AIRCRAFT_KINDS = wordset("fighter bomber")
 
@@ -1217,11 +1225,14 @@ def is_actor(token: Token) -> bool:
     if token.ent_type_ in _ACTOR_LABELS:
         return True
     if token.pos_ == "PROPN" and not token.ent_type_:  # an unknown name: spaCy missed the entity
-        return True
+        return token.lower_ not in _AFFIXES
     if token.pos_ == "PROPN" and token.ent_type_ in _MISREAD_LABELS and (_acting(token) or _named_object(token)):
         return True  # "Atlantis and Lemuria postponed the talks": an unknown name read as a product
     if token.pos_ == "PRON" and token.lower_ == _OBJECT_HER:
         return token.tag_ == "PRP"
+    if token.lower_ in _RELATIVE_PRONOUNS and token.tag_ in ("WP", "WDT"):
+        antecedent = _antecedent(token)  # "the fourth night that Serbians protested": "that" is a night
+        return antecedent is None or antecedent.pos_ == "PRON" or is_actor(antecedent)
     return token.pos_ == "PRON" and token.lower_ in _PRONOUNS
 
 
