@@ -533,6 +533,17 @@ def test_an_attack_spoken_against_or_pointed_to_is_not_the_speakers(pipeline: Pi
         assert not [e for e in events if e.cameo and e.cameo[:2] in ("18", "19") and e.source is not None]
 
 
+def test_an_attack_nobody_claimed_is_nobodys_and_not_denied(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "No group immediately claimed responsibility for the bombing.")
+    attacks = [e for e in events if e.cameo and e.cameo[:2] in ("18", "19")]
+    assert all(e.source is None and e.mode != "negated" for e in attacks)
+
+
+def test_protection_by_troops_is_not_received_peacekeeping(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "UN troops protected the villagers in the valley.")
+    assert find(events, "074") and not [e for e in events if e.cameo == "0861"]
+
+
 def test_a_relative_pronoun_for_a_thing_is_no_party(pipeline: Pipeline) -> None:
     event = find(events_of(pipeline, "It was the third night in a row that students protested."), "14")
     assert event.target is None
@@ -626,6 +637,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The Peruvian foreign ministry described the attack as a grave violation.",
         "Journalists filmed the shelling of the town.",
         "Demand for copper fell sharply in March.",
+        "The government protected its steel industry from imports.",
         "The death toll from the earthquake rose to 300.",
         "The death toll in the bus crash rose to twelve.",
         "The prime minister arrived back from Brussels on Friday.",

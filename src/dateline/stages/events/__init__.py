@@ -40,8 +40,8 @@ __all__ = ["MODES", "Events", "events_of_sentence"]
 #: clause, with nobody doing it, is more often a mention than an event ("the rush to meet demand for steel").
 MIN_CONFIDENCE = 0.65
 _VISIT, _HOST = "042", "043"
-_PEACEKEEPING = "074"
-_RECEIVED = {_VISIT: _HOST, _PEACEKEEPING: "0861"}  # the other side of an arrival: hosting, receiving peacekeepers
+_PEACEKEEPING, _PEACEKEEPERS_RECEIVED = "074", "0861"
+_RECEIVED = {_VISIT: _HOST}  # the other side of a visit: hosting it
 _INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 _THREAT_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
 _CONDITIONAL_MODALS = frozenset({"will", "would", "'ll", "may", "might", "could", "shall"})
@@ -89,8 +89,9 @@ def events_of_sentence(
         code, mode = speech_act(cand, mode, lex, _self_stated(cand, said_by, index))
         if mode == "hypothetical" and cand.source is None and cand.trigger.pos_ in ("NOUN", "PROPN"):
             continue  # an option talked about ("an embargo would not work", "future talks"), not an event
+        received = _RECEIVED.get(code)
         if code == _VISIT and cand.source is not None and "peacekeep" in cand.source.text.lower():
-            code = _PEACEKEEPING  # "peacekeeping troops arrived in Bosnia": a deployment, received by the host
+            code, received = _PEACEKEEPING, _PEACEKEEPERS_RECEIVED  # "peacekeeping troops arrived in Bosnia"
         key = (code[:3], cand.source.text if cand.source else "", cand.target.text if cand.target else "")
         if key in seen:
             continue
@@ -102,8 +103,8 @@ def events_of_sentence(
         if not outcome and _nobody(cand, event):
             continue
         found.append(event)
-        if code in _RECEIVED and event.source is not None and event.target is not None:
-            found.append(_host_side(event, numbered + len(found), article.id, _RECEIVED[code]))
+        if received is not None and event.source is not None and event.target is not None:
+            found.append(_host_side(event, numbered + len(found), article.id, received))
     return found
 
 

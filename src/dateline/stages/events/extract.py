@@ -1024,7 +1024,9 @@ def _claimed_by(token: Token) -> Argument | None:
     holder = head.head
     if holder.lemma_.lower() == "responsibility" and holder.dep_ == "dobj":
         subject = next((c for c in holder.head.children if c.dep_ == "nsubj"), None)
-        return actor_argument(subject) if subject is not None and holder.head.lemma_.lower() == "claim" else None
+        if subject is None or holder.head.lemma_.lower() != "claim" or _claimed_by_nobody(subject):
+            return None  # "No group claimed responsibility for the attack": the attack's doer is unknown
+        return actor_argument(subject)
     if holder.lemma_.lower() == "blame":
         blamed = next((c for c in holder.children if c.dep_ == "dobj" and is_actor(c)), None)
         return actor_argument(blamed) if blamed is not None else None
@@ -1032,6 +1034,12 @@ def _claimed_by(token: Token) -> Argument | None:
 
 
 _LAID_AT = wordset("claim ascribe attribute blame")
+
+
+def _claimed_by_nobody(subject: Token) -> bool:
+    return subject.lower_ in ("nobody", "none") or any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children
+    )
 
 
 def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) -> Argument | None:

@@ -64,6 +64,8 @@ def governing_chain(trigger: Token) -> list[Token]:
     ):
         if tok.dep_ == "relcl" and _finite(tok):
             break  # "Allawi, who this week criticised nations": a relative clause with its own tense
+        if _claimed_act(tok):
+            break  # "No group claimed responsibility for the attack": the attack happened all the same
         tok = tok.head
         chain.append(tok)
     return chain
@@ -79,6 +81,12 @@ def _shares_verb(tok: Token) -> bool:
         return False
     contrast = ("but", "yet", "while", "although", "though")
     return not any(c.dep_ == "cc" and c.lower_ in contrast for c in tok.head.children if tok.head.i < c.i < tok.i)
+
+
+def _claimed_act(tok: Token) -> bool:
+    """An act named after "responsibility for", "credit for" or "blame for": claimed or not, it took place."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in ("responsibility", "credit", "blame")
 
 
 def _stop_short(tok: Token) -> bool:
