@@ -86,7 +86,8 @@ def _shares_verb(tok: Token) -> bool:
 def _claimed_act(tok: Token) -> bool:
     """An act named after "responsibility for", "credit for" or "blame for": claimed or not, it took place."""
     prep = tok.head
-    return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in ("responsibility", "credit", "blame")
+    claimed = ("responsibility", "credit", "blame")
+    return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in claimed
 
 
 def _stop_short(tok: Token) -> bool:
