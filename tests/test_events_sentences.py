@@ -269,6 +269,7 @@ CONSTRUCTIONS = [
     ("Peru's death toll in the war with the rebels has risen to 300.", "190", "Peru", "rebels"),
     # "is opposed to", "is committed to": the subject holds the stance
     ("Ghana is opposed to foreign mediation in the dispute.", "126", "Ghana", None),
+    ("Chad had been allied with the French army in the north.", "062", "Chad", "army"),
     # seeking refuge asks for humanitarian aid (the codebook's example of 1033)
     ("Thousands of Kurdish villagers sought refuge in Turkey.", "1033", "villagers", None),
     # blowing up infrastructure destroys property; a ceasefire agreement violated is a ceasefire violated
@@ -555,6 +556,12 @@ def test_an_anti_or_pro_name_is_a_stance_not_the_doer(pipeline: Pipeline) -> Non
         assert not [e for e in events if e.source is not None and e.source.text in ("anti", "-", "pro", "Russian")]
 
 
+def test_a_town_the_model_missed_before_a_battle_is_where_not_who() -> None:
+    text = "The militia suffered heavy losses in the Raqqa battle."
+    article = Pipeline().extract(Article(id="t", text=text, published="2024-05-16T10:00:00"))
+    assert not [e for e in article.events if e.source is not None and e.source.text == "Raqqa"]
+
+
 def test_a_town_before_a_meeting_noun_is_where_not_who(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "The ministers met at a Nairobi conference on drought.")
     assert not [e for e in events if e.source is not None and e.source.text == "Nairobi"]
@@ -638,6 +645,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Journalists filmed the shelling of the town.",
         "Demand for copper fell sharply in March.",
         "The government protected its steel industry from imports.",
+        "A helicopter landed on the lawn, flying the senator to a hospital.",
         "The death toll from the earthquake rose to 300.",
         "The death toll in the bus crash rose to twelve.",
         "The prime minister arrived back from Brussels on Friday.",

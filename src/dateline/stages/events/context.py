@@ -48,6 +48,7 @@ class ActorIndex:
     starts: list[int]
     spans: list[tuple[int, int, str, str | None]]  # start, end, actor id, actor code
     places: dict[int, str] = field(default_factory=dict)  # start of a resolved toponym -> its country code
+    towns: set[int] = field(default_factory=set)  # starts of resolved toponyms below the country level
 
     @classmethod
     def build(cls, article: Article) -> ActorIndex:
@@ -55,7 +56,12 @@ class ActorIndex:
         spans += sorted((e.start, e.end, e.actor, _code_of(article, e.actor)) for e in article.entities if e.actor)
         spans.sort()
         places = {p.start: p.country for p in article.places if p.country}
-        return cls([s[0] for s in spans], spans, places)
+        towns = {p.start for p in article.places if p.feature and p.feature != "country"}
+        return cls([s[0] for s in spans], spans, places, towns)
+
+    def is_town(self, token: Token) -> bool:
+        """Whether ``token`` starts a place the places layer resolved below the country level ("Raqqa")."""
+        return token.idx in self.towns
 
     def place_country(self, token: Token) -> str | None:
         """The country of a place whose name ends at ``token`` ("a visit to Beijing" -> CHN)."""

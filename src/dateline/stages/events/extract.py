@@ -112,6 +112,7 @@ _ADJECTIVE_SENSE = frozenset({"promising", "demanding", "pressing", "welcoming",
 # Verbs that are events only without a thing as object: "left rates on hold" is no journey, "demonstrated a
 # robot" no protest (an object that is a party or place keeps the event: "left Lima for Quito").
 _EVENT_WITHOUT_OBJECT = wordset("leave depart demonstrate confer")
+_CARRY = wordset("fly")  # "flying Trump to the hospital": carried there, whoever it is, not a visit of the flyer
 # Verbs that are events only with an object or a complement: "the party declined" fell in number, "took over as
 # nominee" took a post.
 _EVENT_WITH_OBJECT = wordset("decline take")
@@ -376,6 +377,8 @@ def _wrong_transitivity(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     lemma = token.lemma_.lower()
+    if lemma in _CARRY:
+        return any(c.dep_ == "dobj" for c in token.children)
     if lemma in _EVENT_WITHOUT_OBJECT:  # a thing as object, or as the noun a passive participle describes
         things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if token.dep_ == "acl" and token.tag_ == "VBN":
@@ -857,13 +860,14 @@ def by_nature(cand: Candidate) -> bool:
 
 
 def _stance(verb: Token) -> bool:
-    """ "X is opposed to Y", "X is committed to Y": a passive form that says what its subject holds."""
+    """ "X is opposed to Y", "X is committed to Y", "X was allied with Y": a passive form that says what its
+    subject holds."""
     if verb.lemma_.lower() not in _STANCES or not _passive(verb):
         return False
     return not any(c.dep_ == "agent" for c in verb.children)
 
 
-_STANCES = wordset("oppose commit")
+_STANCES = wordset("oppose commit ally align")
 
 
 def _passive(verb: Token) -> bool:
@@ -1052,8 +1056,8 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         return next(filter(None, (actor_argument(p) for p in _prep_objects(token, _ADJECTIVE_PREPS))), None)
     if _doer_parsed_as_object(token) is not None:
         return None
-    if _stance(token):  # "is opposed to X", "is committed to X"
-        return next(filter(None, (actor_argument(p) for p in _prep_objects(token, ("to",)))), None)
+    if _stance(token):  # "is opposed to X", "is committed to X", "was allied with X"
+        return next(filter(None, (actor_argument(p) for p in _prep_objects(token, ("to", "with")))), None)
     if converse(token, lexicon) is not None:  # "received money from X": the receiver, who is the subject
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         return actor_argument(subject) if subject is not None else None
