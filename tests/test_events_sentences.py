@@ -270,6 +270,8 @@ CONSTRUCTIONS = [
     # "is opposed to", "is committed to": the subject holds the stance
     ("Ghana is opposed to foreign mediation in the dispute.", "126", "Ghana", None),
     ("Chad had been allied with the French army in the north.", "062", "Chad", "army"),
+    # advice to the public is an appeal, not a threat
+    ("Police warned residents to stay indoors and close their windows.", "020", "Police", "residents"),
     # seeking refuge asks for humanitarian aid (the codebook's example of 1033)
     ("Thousands of Kurdish villagers sought refuge in Turkey.", "1033", "villagers", None),
     # blowing up infrastructure destroys property; a ceasefire agreement violated is a ceasefire violated
@@ -645,6 +647,9 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Journalists filmed the shelling of the town.",
         "Demand for copper fell sharply in March.",
         "The government protected its steel industry from imports.",
+        "The senator died after a long battle with cancer.",
+        "The government stepped up its fight against corruption.",
+        "The bus hit the side of the tunnel.",
         "A helicopter landed on the lawn, flying the senator to a hospital.",
         "The death toll from the earthquake rose to 300.",
         "The death toll in the bus crash rose to twelve.",

@@ -148,6 +148,10 @@ _STATE_AFTER_IN = wordset("accord accordance agreement harmony line compliance c
 # Complements that are clauses: their verb is what a frame verb says, asks or promises.
 _CLAUSE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "advcl"})
 _WARNING_VERBS = frozenset({"warn", "caution"})
+_THE_PUBLIC = wordset(
+    "people resident public citizen traveller traveler tourist motorist driver visitor swimmer consumer "
+    "parent user customer passenger hiker population"
+)
 _MEANS_ROOTS = frozenset({"05", "06", "07"})  # support, cooperation and aid can be the means of another act
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -559,6 +563,10 @@ def refine_warning(token: Token, code: str) -> str:
     speaker in it, is a pessimistic comment (012), not a threat (13x)."""
     if code != "130" or token.lemma_.lower() not in _WARNING_VERBS:
         return code
+    public = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _THE_PUBLIC]
+    infinitives = [c for c in token.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
+    if public and any(a.dep_ == "aux" and a.lower_ == "to" for c in infinitives for a in c.children):
+        return "020"  # "police warned residents to stay inside": advice to the public is an appeal
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
     if clauses and subjects and not any(is_actor(s) for s in subjects):
@@ -856,7 +864,23 @@ def by_nature(cand: Candidate) -> bool:
     doers += [c for c in cand.trigger.children if c.dep_ == "nsubj"]
     doers += _prep_objects(cand.trigger, ("by",))
     doers += [g for c in cand.trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return any(d.lemma_.lower() in _NATURAL_FORCES or d.lower_ in _NATURAL_FORCES for d in doers)
+    if any(d.lemma_.lower() in _NATURAL_FORCES or d.lower_ in _NATURAL_FORCES for d in doers):
+        return True
+    lemma = cand.trigger.lemma_.lower()
+    if lemma in _COLLIDE and any(d.lemma_.lower() in _VEHICLES for d in doers):
+        return True  # "the bus hit the side of the tunnel": an accident
+    foes = _prep_objects(cand.trigger, ("with", "against", "on"))
+    return cand.code[:2] == "19" and any(f.lemma_.lower() in _SOCIAL_ILLS for f in foes)
+
+
+_COLLIDE = wordset("hit strike collide")
+_VEHICLES = wordset("vehicle car truck lorry bus train tram van boat ship ferry motorcycle taxi coach")
+# What a "battle with" or "fight against" is waged on when it is no war: "a long battle with cancer".
+_SOCIAL_ILLS = wordset(
+    "cancer illness disease tumour tumor leukaemia leukemia addiction depression virus coronavirus covid "
+    "pandemic corruption poverty hunger inflation unemployment crime drug obesity malaria aids hiv fire wildfire "
+    "climate"
+)
 
 
 def _stance(verb: Token) -> bool:
