@@ -270,6 +270,8 @@ CONSTRUCTIONS = [
     # "is opposed to", "is committed to": the subject holds the stance
     ("Ghana is opposed to foreign mediation in the dispute.", "126", "Ghana", None),
     ("Chad had been allied with the French army in the north.", "062", "Chad", "army"),
+    ("Police beat 20 protesters with batons.", "182", "Police", "protesters"),
+    ("Rebels are fighting for control of the city.", "19", "Rebels", None),
     # advice to the public is an appeal, not a threat
     ("Police warned residents to stay indoors and close their windows.", "020", "Police", "residents"),
     # seeking refuge asks for humanitarian aid (the codebook's example of 1033)
@@ -650,6 +652,9 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The senator died after a long battle with cancer.",
         "The government stepped up its fight against corruption.",
         "The bus hit the side of the tunnel.",
+        "The nurse is fighting for her job after she was suspended.",
+        "The singer had to battle alcoholism for years.",
+        "Wales beat Italy 30-20 in Rome on Saturday.",
         "A helicopter landed on the lawn, flying the senator to a hospital.",
         "The death toll from the earthquake rose to 300.",
         "The death toll in the bus crash rose to twelve.",

@@ -9,6 +9,7 @@ argument ("Xi and Putin") stays one argument: one event with both, never a cross
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -869,8 +870,37 @@ def by_nature(cand: Candidate) -> bool:
     lemma = cand.trigger.lemma_.lower()
     if lemma in _COLLIDE and any(d.lemma_.lower() in _VEHICLES for d in doers):
         return True  # "the bus hit the side of the tunnel": an accident
-    foes = _prep_objects(cand.trigger, ("with", "against", "on"))
-    return cand.code[:2] == "19" and any(f.lemma_.lower() in _SOCIAL_ILLS for f in foes)
+    if cand.code[:2] not in ("18", "19"):
+        return False
+    foes = [*_prep_objects(cand.trigger, ("with", "against", "on")), *_objects(cand.trigger)]
+    if any(f.lemma_.lower() in _SOCIAL_ILLS for f in foes):
+        return True  # "a long battle with cancer", "had to battle alcoholism"
+    goals = list(_prep_objects(cand.trigger, ("for",)))
+    if goals and not foes and all(g.lemma_.lower() in _PERSONAL_GOALS for g in goals):
+        return True  # "fighting for her job"
+    return lemma == "beat" and _score(cand.trigger)  # "beat France 30-20": a match
+
+
+def _objects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ == "dobj"]
+
+
+def _score(token: Token) -> bool:
+    """A result or a margin after the verb ("beat France 30-20", "beating him by 0.90 seconds", "by 20 votes")."""
+    after = token.doc.text[token.idx : token.sent.end_char]
+    if _SCORE.search(after):
+        return True
+    return any(p.lemma_.lower() in _MARGINS for p in _prep_objects(token, ("by",)))
+
+
+_SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
+_MARGINS = wordset("second point goal run stroke length wicket vote set game minute margin")
+
+
+_PERSONAL_GOALS = wordset(
+    "job life right justice survival place title seat equality recognition career livelihood health recovery "
+    "freedom compensation pay wage pension"
+)
 
 
 _COLLIDE = wordset("hit strike collide")
@@ -878,8 +908,8 @@ _VEHICLES = wordset("vehicle car truck lorry bus train tram van boat ship ferry 
 # What a "battle with" or "fight against" is waged on when it is no war: "a long battle with cancer".
 _SOCIAL_ILLS = wordset(
     "cancer illness disease tumour tumor leukaemia leukemia addiction depression virus coronavirus covid "
-    "pandemic corruption poverty hunger inflation unemployment crime drug obesity malaria aids hiv fire wildfire "
-    "climate"
+    "pandemic corruption poverty hunger inflation unemployment crime drug obesity malaria aids hiv wildfire blaze "
+    "climate alcoholism"
 )
 
 
