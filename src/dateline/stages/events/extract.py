@@ -342,8 +342,9 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
 
 def _stance_prefix(token: Token) -> bool:
     """ "an anti-Brexit march", "pro-Russian rallies": a stance toward the name, not the name as the doer."""
-    start = next((e.start for e in token.doc.ents if e.start <= token.i < e.end), token.i)
-    first = token.doc[start]
+    first = token
+    while first.ent_iob_ == "I" and first.i > 0:  # back to the first word of the entity
+        first = first.doc[first.i - 1]
     return first.lower_ in _AFFIXES or first.lower_.startswith(("anti-", "pro-"))
 
 
