@@ -272,6 +272,11 @@ CONSTRUCTIONS = [
     ("Chad had been allied with the French army in the north.", "062", "Chad", "army"),
     ("Police beat 20 protesters with batons.", "182", "Police", "protesters"),
     ("Rebels are fighting for control of the city.", "19", "Rebels", None),
+    # declining to give details is declining to comment
+    ("The minister declined to give any details.", "011", "minister", None),
+    ("The firm refused to provide further information.", "011", "firm", None),
+    # support a subject has or wins is given by others
+    ("The new plan won support from Germany.", "051", "Germany", None),
     # advice to the public is an appeal, not a threat
     ("Police warned residents to stay indoors and close their windows.", "020", "Police", "residents"),
     # seeking refuge asks for humanitarian aid (the codebook's example of 1033)
@@ -549,6 +554,11 @@ def test_protection_by_troops_is_not_received_peacekeeping(pipeline: Pipeline) -
     assert find(events, "074") and not [e for e in events if e.cameo == "0861"]
 
 
+def test_support_a_subject_has_is_not_its_own(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "The opposition enjoys broad support among farmers."), "051")
+    assert event.source is None and event.target is not None and "opposition" in event.target.text
+
+
 def test_a_relative_pronoun_for_a_thing_is_no_party(pipeline: Pipeline) -> None:
     event = find(events_of(pipeline, "It was the third night in a row that students protested."), "14")
     assert event.target is None
@@ -655,6 +665,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The nurse is fighting for her job after she was suspended.",
         "The singer had to battle alcoholism for years.",
         "Wales beat Italy 30-20 in Rome on Saturday.",
+        "Foreign reserves hit a record 53 billion dollars last month.",
         "A helicopter landed on the lawn, flying the senator to a hospital.",
         "The death toll from the earthquake rose to 300.",
         "The death toll in the bus crash rose to twelve.",

@@ -83,6 +83,17 @@ _UNDERGO = wordset(
     "face address answer suffer endure survive weather withstand escape repel repulse sustain incur undergo "
     "receive draw attract"
 )
+# Support and blame that a subject has, wins or loses: given by others ("the plan has little support").
+_BACKING = wordset("support backing approval endorsement sympathy criticism condemnation")
+_HOLD = wordset("have enjoy gain win lose get garner command retain earn")
+
+
+def _undergone(noun: Token, verb: Token) -> bool:
+    """Whether the verb's subject undergoes the noun's event ("drew criticism", "has little support")."""
+    lemma = verb.lemma_.lower()
+    return lemma in _UNDERGO or (lemma in _HOLD and noun.lemma_.lower() in _BACKING)
+
+
 # Events done to people, whose possessive names the person it was done to ("the men's arrest").
 _DONE_TO_PEOPLE = wordset(
     "arrest detention release execution killing murder assassination kidnapping abduction deportation expulsion "
@@ -196,12 +207,13 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
         pattern = match(token, lexicon)
         if pattern is not None:
             code = refine_strike(token, refine_by_instrument(token, pattern.code, lexicon))
-            base[token.i] = (pattern, refine_warning(token, code))
+            base[token.i] = (pattern, refine_silence(token, refine_warning(token, code)))
     consumed: set[int] = set()
     found: list[Candidate] = []
     for token in sent:
         composed = _compose(token, base, lexicon)
         if composed is not None:
+            composed.code = refine_silence(composed.trigger, composed.code)
             found.append(composed)
             if composed.complement is not None:
                 consumed.add(composed.complement.i)
@@ -558,6 +570,20 @@ def _toll_settings(token: Token) -> list[Token]:
     if token.lemma_.lower() != "toll" or token.dep_ != "nsubj":
         return []
     return list(_prep_objects(token.head, ("in", "from")))
+
+
+def refine_silence(token: Token, code: str) -> str:
+    """ "declined to give any details", "refused to provide information": declining to comment (011), not a
+    rejection of anything."""
+    if code[:2] != "12" or token.lemma_.lower() not in ("decline", "refuse"):
+        return code
+    for xcomp in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in ("give", "provide", "offer")):
+        if any(o.dep_ == "dobj" and o.lemma_.lower() in _INFORMATION for o in xcomp.children):
+            return "011"
+    return code
+
+
+_INFORMATION = wordset("detail information comment figure name explanation reason breakdown specific")
 
 
 def refine_warning(token: Token, code: str) -> str:
@@ -1063,7 +1089,7 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             return None  # "characterised the attack as a violation": someone else's attack, judged
         if token.dep_ == "pobj" and (head.lower_ == "against" or verb.lemma_.lower() in _POINT_TO):
             return None  # "spoke out against the attack", "pointing to the attack on the embassy"
-        if token.dep_ == "dobj" and verb.lemma_.lower() in _UNDERGO:  # "drew criticism from Uganda"
+        if token.dep_ == "dobj" and _undergone(token, verb):  # "drew criticism from Uganda"
             return next((argument(p) for p in _prep_objects(verb, ("from", "by")) if is_actor(p)), None)
         if verb.pos_ in ("VERB", "AUX") and (token.dep_ != "pobj" or head.dep_ in ("prep",)):
             return source_of(verb, lexicon) if token.dep_ != "nsubjpass" else None
@@ -1267,7 +1293,7 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
         # "was put under investigation", "came under attack": the subject undergoes the event
         subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return actor_argument(subject) if subject is not None else None
-    if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _UNDERGO:
+    if token.dep_ == "dobj" and head.pos_ in ("VERB", "AUX") and _undergone(token, head):
         subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
         return actor_argument(subject) if subject is not None else None
     if token.dep_ == "dobj" and head.pos_ == "VERB":  # "paid a visit to China", "imposed sanctions on Iran"
