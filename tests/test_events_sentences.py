@@ -554,6 +554,21 @@ def test_protection_by_troops_is_not_received_peacekeeping(pipeline: Pipeline) -
     assert find(events, "074") and not [e for e in events if e.cameo == "0861"]
 
 
+def test_violent_words_in_a_story_of_sport_or_song_are_no_violence(pipeline: Pipeline) -> None:
+    sport = (
+        "Okafor beat two defenders on the left touchline. The striker scored a late goal in the match, and "
+        "the coach praised the squad after the league game. The club now leads the championship."
+    )
+    song = (
+        "The band played their new single at the concert. Lindqvist hit the charts with her debut song. "
+        "The album topped the chart and the singer thanked her fans after the film premiere."
+    )
+    for text in (sport, song):
+        assert not [e for e in events_of(pipeline, text) if e.cameo and e.cameo[:2] in ("18", "19")]
+    riot = "Police beat protesters with batons in the capital. Troops fired on the crowd and killed six people."
+    assert find(events_of(pipeline, riot), "18")
+
+
 def test_support_a_subject_has_is_not_its_own(pipeline: Pipeline) -> None:
     event = find(events_of(pipeline, "The opposition enjoys broad support among farmers."), "051")
     assert event.source is None and event.target is not None and "opposition" in event.target.text
@@ -666,6 +681,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The singer had to battle alcoholism for years.",
         "Wales beat Italy 30-20 in Rome on Saturday.",
         "Foreign reserves hit a record 53 billion dollars last month.",
+        "Mr Okafor has won a court battle over his royalties.",
+        "A price war broke out between the airlines.",
         "A helicopter landed on the lawn, flying the senator to a hospital.",
         "The death toll from the earthquake rose to 300.",
         "The death toll in the bus crash rose to twelve.",

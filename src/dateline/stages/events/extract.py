@@ -905,7 +905,25 @@ def by_nature(cand: Candidate) -> bool:
     goals = list(_prep_objects(cand.trigger, ("for",)))
     if goals and not foes and all(g.lemma_.lower() in _PERSONAL_GOALS for g in goals):
         return True  # "fighting for her job"
-    return lemma == "beat" and _score(cand.trigger)  # "beat France 30-20": a match
+    if lemma == "beat" and _score(cand.trigger):
+        return True  # "beat France 30-20": a match
+    return lemma in _GAME_VERBS and _story_of_games(cand.trigger)
+
+
+# Verbs of violence that sport and show business use for other things ("beat two defenders", "her hit single").
+_GAME_VERBS = wordset("beat hit shoot strike tackle thrash hammer crush batter")
+_GAME_WORDS = wordset(
+    "match goal season league cup championship tournament coach striker midfielder goalkeeper squad club "
+    "fixture innings wicket medal olympics premiership playoff semi-final quarter-final album song single "
+    "chart band singer film movie actor actress studio box-office concert grammy oscar episode"
+)
+
+
+def _story_of_games(token: Token) -> bool:
+    """A story about sport or show business, and not about arms: counted over the whole text, as for strikes."""
+    games = sum(t.lemma_.lower() in _GAME_WORDS for t in token.doc)
+    armed = sum(t.lemma_.lower() in _ARMED_WORDS for t in token.doc)
+    return games >= 4 and games > 2 * armed
 
 
 def _objects(token: Token) -> list[Token]:
