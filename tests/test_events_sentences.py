@@ -277,6 +277,7 @@ CONSTRUCTIONS = [
     ("The firm refused to provide further information.", "011", "firm", None),
     # support a subject has or wins is given by others
     ("The new plan won support from Germany.", "051", "Germany", None),
+    ("Russian missiles hit Kharkiv on Monday.", "19", "missiles", "Kharkiv"),
     # advice to the public is an appeal, not a threat
     ("Police warned residents to stay indoors and close their windows.", "020", "Police", "residents"),
     # seeking refuge asks for humanitarian aid (the codebook's example of 1033)
@@ -682,6 +683,9 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Wales beat Italy 30-20 in Rome on Saturday.",
         "Foreign reserves hit a record 53 billion dollars last month.",
         "Mr Okafor has won a court battle over his royalties.",
+        "The new tax will hit the families of migrant workers hardest.",
+        "The airline Kenya Airways was hit in 2003 by tough competition.",
+        "Labour hit back at the claims on Sunday.",
         "A price war broke out between the airlines.",
         "A helicopter landed on the lawn, flying the senator to a hospital.",
         "The death toll from the earthquake rose to 300.",

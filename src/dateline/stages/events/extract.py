@@ -897,6 +897,8 @@ def by_nature(cand: Candidate) -> bool:
     lemma = cand.trigger.lemma_.lower()
     if lemma in _COLLIDE and any(d.lemma_.lower() in _VEHICLES for d in doers):
         return True  # "the bus hit the side of the tunnel": an accident
+    if lemma in _COLLIDE and _figurative_blow(cand.trigger):
+        return True  # "the tax will hit families hardest", "was hit by rising costs"
     if cand.code[:2] not in ("18", "19"):
         return False
     foes = [*_prep_objects(cand.trigger, ("with", "against", "on")), *_objects(cand.trigger)]
@@ -949,6 +951,28 @@ _PERSONAL_GOALS = wordset(
 
 
 _COLLIDE = wordset("hit strike collide")
+_WEAPONS = wordset(
+    "missile rocket shell mortar bomb drone airstrike strike artillery bullet grenade shot fire jet warplane "
+    "aircraft plane helicopter tank gunfire explosive device blast explosion"
+)
+
+
+def _figurative_blow(verb: Token) -> bool:
+    """ "hit hardest", "hit back at critics", "hit by rising costs", "the tax will hit families": no blow struck.
+    A blow needs a party or a weapon to strike it."""
+    if any(c.dep_ == "advmod" and c.lower_ in ("hard", "harder", "hardest", "badly") for c in verb.children):
+        return True
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
+        return True
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(not is_actor(d) and d.lemma_.lower() not in _WEAPONS and not _armed_phrase(d) for d in doers)
+
+
+def _armed_phrase(token: Token) -> bool:
+    return any(t.lemma_.lower() in _WEAPONS or t.lemma_.lower() in _ARMED_WORDS for t in token.subtree)
+
+
 _VEHICLES = wordset("vehicle car truck lorry bus train tram van boat ship ferry motorcycle taxi coach")
 # What a "battle with" or "fight against" is waged on when it is no war: "a long battle with cancer".
 _SOCIAL_ILLS = wordset(
