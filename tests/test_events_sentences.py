@@ -686,6 +686,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The new tax will hit the families of migrant workers hardest.",
         "The airline Kenya Airways was hit in 2003 by tough competition.",
         "Labour hit back at the claims on Sunday.",
+        "The winter sales failed to help the High Street recover.",
+        "The new figures support the view that prices rose.",
         "A price war broke out between the airlines.",
         "A helicopter landed on the lawn, flying the senator to a hospital.",
         "The death toll from the earthquake rose to 300.",

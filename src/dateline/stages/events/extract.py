@@ -899,6 +899,13 @@ def by_nature(cand: Candidate) -> bool:
         return True  # "the bus hit the side of the tunnel": an accident
     if lemma in _COLLIDE and _figurative_blow(cand.trigger):
         return True  # "the tax will hit families hardest", "was hit by rising costs"
+    if lemma in _HELPING and cand.trigger.pos_ == "VERB":
+        verb = cand.trigger
+        while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "the sales failed to help": the subject of "failed"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and not any(is_actor(s) or s.pos_ == "PROPN" for s in subjects):
+            return True  # "the sales failed to help the High Street", "the data support the claim"
     if cand.code[:2] not in ("18", "19"):
         return False
     foes = [*_prep_objects(cand.trigger, ("with", "against", "on")), *_objects(cand.trigger)]
@@ -951,6 +958,7 @@ _PERSONAL_GOALS = wordset(
 
 
 _COLLIDE = wordset("hit strike collide")
+_HELPING = wordset("help assist aid support back boost")  # acts of parties, not of things
 _WEAPONS = wordset(
     "missile rocket shell mortar bomb drone airstrike strike artillery bullet grenade shot fire jet warplane "
     "aircraft plane helicopter tank gunfire explosive device blast explosion"
