@@ -272,6 +272,11 @@ CONSTRUCTIONS = [
     ("Chad had been allied with the French army in the north.", "062", "Chad", "army"),
     ("Police beat 20 protesters with batons.", "182", "Police", "protesters"),
     ("Rebels are fighting for control of the city.", "19", "Rebels", None),
+    # admitting a feeling or insisting on a view is a statement; admitting a deed or insisting on an act is not
+    ("Mr Okafor admitted he was frustrated by the result.", "010", "Okafor", None),
+    ("The army admitted that its troops had shelled the town.", "015", "army", None),
+    ("Mr Okafor insisted that the market was sound.", "010", "Okafor", None),
+    ("Iran insisted that the inspectors must leave.", "10", "Iran", None),
     # declining to give details is declining to comment
     ("The minister declined to give any details.", "011", "minister", None),
     ("The firm refused to provide further information.", "011", "firm", None),

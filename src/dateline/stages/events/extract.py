@@ -207,7 +207,7 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
         pattern = match(token, lexicon)
         if pattern is not None:
             code = refine_strike(token, refine_by_instrument(token, pattern.code, lexicon))
-            base[token.i] = (pattern, refine_silence(token, refine_warning(token, code)))
+            base[token.i] = (pattern, refine_assertion(token, refine_silence(token, refine_warning(token, code))))
     consumed: set[int] = set()
     found: list[Candidate] = []
     for token in sent:
@@ -570,6 +570,27 @@ def _toll_settings(token: Token) -> list[Token]:
     if token.lemma_.lower() != "toll" or token.dep_ != "nsubj":
         return []
     return list(_prep_objects(token.head, ("in", "from")))
+
+
+def refine_assertion(token: Token, code: str) -> str:
+    """ "admitted he was frustrated", "insisted that the market was sound": a statement (010). Admitting a deed
+    ("admitted his troops had shelled the town") stays 015, insisting that someone must act stays a demand."""
+    lemma = token.lemma_.lower()
+    if (code, lemma) not in (("015", "admit"), ("100", "insist")):
+        return code
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return code
+    clause = clauses[0]
+    if lemma == "insist":
+        obliged = any(c.dep_ == "aux" and c.lower_ in ("must", "should", "would", "will") for c in clause.children)
+        return code if obliged or clause.tag_ == "VB" else "010"  # "insisted that he resign": a demand
+    feeling = clause.lemma_.lower() in _FEELINGS and any(c.dep_ == "auxpass" for c in clause.children)
+    stative = clause.lemma_.lower() == "be" or feeling or any(c.dep_ == "acomp" for c in clause.children)
+    return "010" if stative else code
+
+
+_FEELINGS = wordset("frustrate disappoint surprise worry concern please delight shock upset annoy embarrass satisfy")
 
 
 def refine_silence(token: Token, code: str) -> str:
