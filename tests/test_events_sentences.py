@@ -575,6 +575,11 @@ def test_violent_words_in_a_story_of_sport_or_song_are_no_violence(pipeline: Pip
     assert find(events_of(pipeline, riot), "18")
 
 
+def test_a_release_of_someone_is_not_their_own_act(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "After his release, Mr Okafor led a strike at the port.")
+    assert not [e for e in events if e.cameo and e.cameo.startswith("084") and e.source is not None]
+
+
 def test_support_a_subject_has_is_not_its_own(pipeline: Pipeline) -> None:
     event = find(events_of(pipeline, "The opposition enjoys broad support among farmers."), "051")
     assert event.source is None and event.target is not None and "opposition" in event.target.text
@@ -693,6 +698,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Labour hit back at the claims on Sunday.",
         "The winter sales failed to help the High Street recover.",
         "The new figures support the view that prices rose.",
+        "Mr Okafor said he has made a great deal of money.",
+        "Dr Okafor was met with applause on Monday.",
         "A price war broke out between the airlines.",
         "A helicopter landed on the lawn, flying the senator to a hospital.",
         "The death toll from the earthquake rose to 300.",

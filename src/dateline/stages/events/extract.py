@@ -1107,6 +1107,10 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
 
 
 def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
+    if token.lemma_.lower() in _DONE_TO_PEOPLE and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children
+    ):
+        return None  # "after his release, Mugabe led ...": he was released, by someone the text does not name
     for child in token.children:
         if child.dep_ != "poss" or child.lower_ in ("its", "their", "his", "her") or _patient_owner(child):
             continue
