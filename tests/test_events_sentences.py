@@ -700,6 +700,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The new figures support the view that prices rose.",
         "Mr Okafor said he has made a great deal of money.",
         "Dr Okafor was met with applause on Monday.",
+        "Okafor: Thank you for taking the time to speak with us.",
         "A price war broke out between the airlines.",
         "A helicopter landed on the lawn, flying the senator to a hospital.",
         "The death toll from the earthquake rose to 300.",

@@ -96,6 +96,8 @@ def events_of_sentence(
         if key in seen:
             continue
         seen.add(key)
+        if cand.source is not None and cand.target is not None and cand.source.start == cand.target.start:
+            cand.target = None  # one phrase cannot be both sides of an event
         event = _event(article, doc, sent, cand, code, mode, index, numbered + len(found), said_by)
         undergone = event.target is not None and _done_by_someone_unnamed(cand.trigger)
         if event.confidence < MIN_CONFIDENCE and event.source is None and not outcome and not undergone:

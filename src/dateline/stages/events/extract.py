@@ -345,6 +345,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and best.code == _VISIT and _homecoming(token):
         return None
+    if best is not None and _courtesy(token):
+        return None
     if best is not None and best.code == "020" and _court_appeal(token):
         return _best_pattern(token, [p for p in lexicon.verbs.get("sue", []) if not p.required])
     if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
@@ -358,6 +360,13 @@ def _stance_prefix(token: Token) -> bool:
     while first.ent_iob_ == "I" and first.i > 0:  # back to the first word of the entity
         first = first.doc[first.i - 1]
     return first.lower_ in _AFFIXES or first.lower_.startswith(("anti-", "pro-"))
+
+
+def _courtesy(token: Token) -> bool:
+    """ "Thank you for your time" (also after a speaker's name and a colon): a courtesy of conversation."""
+    if token.lower_ != "thank":
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ == "you" for c in token.children)
 
 
 def _homecoming(token: Token) -> bool:
