@@ -277,6 +277,9 @@ CONSTRUCTIONS = [
     ("The army admitted that its troops had shelled the town.", "015", "army", None),
     ("Mr Okafor insisted that the market was sound.", "010", "Okafor", None),
     ("Iran insisted that the inspectors must leave.", "10", "Iran", None),
+    # agreeing with a view, with nothing to be done, is expressing accord
+    ("Mr Okafor, a senior economist, agreed.", "019", "Okafor", None),
+    ("Iran agreed to free the sailors.", "035", "Iran", "sailors"),
     # declining to give details is declining to comment
     ("The minister declined to give any details.", "011", "minister", None),
     ("The firm refused to provide further information.", "011", "firm", None),
@@ -701,6 +704,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Mr Okafor said he has made a great deal of money.",
         "Dr Okafor was met with applause on Monday.",
         "Okafor: Thank you for taking the time to speak with us.",
+        "Trading in shares of Okafor Holdings was suspended.",
         "A price war broke out between the airlines.",
         "A helicopter landed on the lawn, flying the senator to a hospital.",
         "The death toll from the earthquake rose to 300.",

@@ -207,7 +207,8 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
         pattern = match(token, lexicon)
         if pattern is not None:
             code = refine_strike(token, refine_by_instrument(token, pattern.code, lexicon))
-            base[token.i] = (pattern, refine_assertion(token, refine_silence(token, refine_warning(token, code))))
+            code = refine_silence(token, refine_warning(token, code))
+            base[token.i] = (pattern, refine_accord(token, refine_assertion(token, code)))
     consumed: set[int] = set()
     found: list[Candidate] = []
     for token in sent:
@@ -579,6 +580,22 @@ def _toll_settings(token: Token) -> list[Token]:
     if token.lemma_.lower() != "toll" or token.dep_ != "nsubj":
         return []
     return list(_prep_objects(token.head, ("in", "from")))
+
+
+def refine_accord(token: Token, code: str) -> str:
+    """ "The economist agreed.", "agreed with the assessment": agreeing with a view, with nothing to be done, is
+    expressing accord (019), not intent to cooperate."""
+    if code != "030" or token.lemma_.lower() != "agree" or token.pos_ != "VERB":
+        return code
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "advcl", "conj") for c in token.children):
+        return code
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    if any(p.lower_ in ("to", "on", "upon") for p in preps):
+        return code
+    views = [g for p in preps if p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+    if any(is_actor(v) for v in views):
+        return code  # "agreed with Iran": with a party, something is agreed between them
+    return "019"
 
 
 def refine_assertion(token: Token, code: str) -> str:
