@@ -461,11 +461,15 @@ def refine_strike(token: Token, code: str) -> str:
 def _story_of_war(token: Token) -> bool:
     """ "This strike was aimed at deterring attacks": in a story about arms and none about work, a strike is an
     attack. The words are counted over the whole text, as a reader would take the sense from the story."""
-    if any(t.lemma_.lower() in _LABOUR_WORDS for t in token.sent):
+    if _tally(token.sent, _LABOUR_WORDS):
         return False
-    armed = sum(t.lemma_.lower() in _ARMED_WORDS for t in token.doc)
-    labour = sum(t.lemma_.lower() in _LABOUR_WORDS for t in token.doc)
-    return armed >= 2 and armed > 2 * labour
+    armed = _tally(token.doc, _ARMED_WORDS)
+    return armed >= 2 and armed > 2 * _tally(token.doc, _LABOUR_WORDS)
+
+
+def _tally(tokens: Iterable[Token], words: frozenset[str]) -> int:
+    """How many of the tokens have their lemma in ``words``: how much a text is about a subject."""
+    return sum(t.lemma_.lower() in words for t in tokens)
 
 
 _ARMED_WORDS = wordset(
@@ -936,9 +940,7 @@ def by_nature(cand: Candidate) -> bool:
     """Whether a force of nature or a disease did it ("the tsunami which struck south Asia", "the earthquake
     killed 300 people"): no party did, and there is no political event."""
     doers = list(cand.source.heads) if cand.source else []
-    doers += [c for c in cand.trigger.children if c.dep_ == "nsubj"]
-    doers += _prep_objects(cand.trigger, ("by",))
-    doers += [g for c in cand.trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers += [*_subjects_and_agents(cand.trigger), *_prep_objects(cand.trigger, ("by",))]
     if any(d.lemma_.lower() in _NATURAL_FORCES or d.lower_ in _NATURAL_FORCES for d in doers):
         return True
     lemma = cand.trigger.lemma_.lower()
@@ -977,9 +979,8 @@ _GAME_WORDS = wordset(
 
 def _story_of_games(token: Token) -> bool:
     """A story about sport or show business, and not about arms: counted over the whole text, as for strikes."""
-    games = sum(t.lemma_.lower() in _GAME_WORDS for t in token.doc)
-    armed = sum(t.lemma_.lower() in _ARMED_WORDS for t in token.doc)
-    return games >= 4 and games > 2 * armed
+    games = _tally(token.doc, _GAME_WORDS)
+    return games >= 4 and games > 2 * _tally(token.doc, _ARMED_WORDS)
 
 
 def _objects(token: Token) -> list[Token]:
@@ -1019,9 +1020,14 @@ def _figurative_blow(verb: Token) -> bool:
         return True
     if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
         return True
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    doers = _subjects_and_agents(verb)
     return any(not is_actor(d) and d.lemma_.lower() not in _WEAPONS and not _armed_phrase(d) for d in doers)
+
+
+def _subjects_and_agents(verb: Token) -> list[Token]:
+    """The verb's subject and the nouns of its "by" agent phrase: who is said to do it."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return doers + [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _armed_phrase(token: Token) -> bool:
