@@ -23,6 +23,7 @@ from dateline.stages import Stage
 from dateline.stages.events import context, lexicon
 from dateline.stages.events.extract import (
     REPORTING,
+    VISIT,
     Argument,
     Candidate,
     actor_argument,
@@ -39,9 +40,9 @@ __all__ = ["MODES", "Events", "events_of_sentence"]
 #: Events with no source and less confidence than this are not reported: a word of the lexicon deep in a side
 #: clause, with nobody doing it, is more often a mention than an event ("the rush to meet demand for steel").
 MIN_CONFIDENCE = 0.65
-_VISIT, _HOST = "042", "043"
+_HOST = "043"
 _PEACEKEEPING, _PEACEKEEPERS_RECEIVED = "074", "0861"
-_RECEIVED = {_VISIT: _HOST}  # the other side of a visit: hosting it
+_RECEIVED = {VISIT: _HOST}  # the other side of a visit: hosting it
 _INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 _THREAT_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
 _CONDITIONAL_MODALS = frozenset({"will", "would", "'ll", "may", "might", "could", "shall"})
@@ -90,7 +91,7 @@ def events_of_sentence(
         if mode == "hypothetical" and cand.source is None and cand.trigger.pos_ in ("NOUN", "PROPN"):
             continue  # an option talked about ("an embargo would not work", "future talks"), not an event
         received = _RECEIVED.get(code)
-        if code == _VISIT and cand.source is not None and "peacekeep" in cand.source.text.lower():
+        if code == VISIT and cand.source is not None and "peacekeep" in cand.source.text.lower():
             code, received = _PEACEKEEPING, _PEACEKEEPERS_RECEIVED  # "peacekeeping troops arrived in Bosnia"
         key = (code[:3], cand.source.text if cand.source else "", cand.target.text if cand.target else "")
         if key in seen:

@@ -344,7 +344,7 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and (_wrong_transitivity(token) or _market_demand(token)):
         return None
-    if best is not None and best.code == _VISIT and _homecoming(token):
+    if best is not None and best.code == VISIT and _homecoming(token):
         return None
     if best is not None and _courtesy(token):
         return None
@@ -957,7 +957,8 @@ def by_nature(cand: Candidate) -> bool:
             return True  # "the sales failed to help the High Street", "the data support the claim"
     if cand.code[:2] not in ("18", "19"):
         return False
-    foes = [*_prep_objects(cand.trigger, ("with", "against", "on")), *_objects(cand.trigger)]
+    foes = [*_prep_objects(cand.trigger, ("with", "against", "on"))]
+    foes += [c for c in cand.trigger.children if c.dep_ == "dobj"]
     if any(f.lemma_.lower() in _SOCIAL_ILLS for f in foes):
         return True  # "a long battle with cancer", "had to battle alcoholism"
     goals = list(_prep_objects(cand.trigger, ("for",)))
@@ -981,10 +982,6 @@ def _story_of_games(token: Token) -> bool:
     """A story about sport or show business, and not about arms: counted over the whole text, as for strikes."""
     games = _tally(token.doc, _GAME_WORDS)
     return games >= 4 and games > 2 * _tally(token.doc, _ARMED_WORDS)
-
-
-def _objects(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ == "dobj"]
 
 
 def _score(token: Token) -> bool:
@@ -1021,7 +1018,7 @@ def _figurative_blow(verb: Token) -> bool:
     if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
         return True
     doers = _subjects_and_agents(verb)
-    return any(not is_actor(d) and d.lemma_.lower() not in _WEAPONS and not _armed_phrase(d) for d in doers)
+    return any(not is_actor(d) and not _armed_phrase(d) for d in doers)
 
 
 def _subjects_and_agents(verb: Token) -> list[Token]:
@@ -1216,7 +1213,7 @@ def _claimed_by(token: Token) -> Argument | None:
     holder = head.head
     if holder.lemma_.lower() == "responsibility" and holder.dep_ == "dobj":
         subject = next((c for c in holder.head.children if c.dep_ == "nsubj"), None)
-        if subject is None or holder.head.lemma_.lower() != "claim" or _claimed_by_nobody(subject):
+        if subject is None or holder.head.lemma_.lower() != "claim" or said_nobody(subject):
             return None  # "No group claimed responsibility for the attack": the attack's doer is unknown
         return actor_argument(subject)
     if holder.lemma_.lower() == "blame":
@@ -1228,10 +1225,17 @@ def _claimed_by(token: Token) -> Argument | None:
 _LAID_AT = wordset("claim ascribe attribute blame")
 
 
-def _claimed_by_nobody(subject: Token) -> bool:
-    return subject.lower_ in ("nobody", "none") or any(
-        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children
-    )
+def said_nobody(subject: Token) -> bool:
+    """A subject that says no one did it: "nobody", "none", "no one", "neither X nor Y", "no country"."""
+    if subject.lower_ in ("nobody", "none", "neither") or (
+        subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no"
+    ):
+        return True
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subject.children):
+        return True
+    if subject.pos_ != "PROPN" and subject.lemma_.lower() not in AGENT_NOUNS:
+        return False  # "No solution is in sight to the strike": no solution, but a strike
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
 
 
 def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) -> Argument | None:
@@ -1271,7 +1275,7 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         loser = next((p for p in _prep_objects(token, ("from",)) if is_actor(p)), None)
         if loser is not None:
             return argument(loser)
-    if pattern is not None and pattern.code == _VISIT and token.pos_ == "VERB":  # "arrived in Beijing"
+    if pattern is not None and pattern.code == VISIT and token.pos_ == "VERB":  # "arrived in Beijing"
         host = next((p for p in _prep_objects(token, ("in", "at")) if p.ent_type_ in ("GPE", "FAC", "LOC")), None)
         if host is not None:
             return argument(host)
@@ -1320,7 +1324,7 @@ def _object_complement(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children)
 
 
-_VISIT = "042"
+VISIT = "042"  # CAMEO: make a visit
 _AFFIXES = frozenset({"anti", "pro", "non", "ex", "neo"})  # "anti-Brexit": a prefix split off, not a name
 _BECOME_CAPTIVE = wordset("hostage prisoner captive")
 _AIRCRAFT_KINDS = wordset("fighter bomber")

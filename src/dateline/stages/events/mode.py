@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Token
 
-from dateline.stages.events.extract import AGENT_NOUNS, REPORTING
+from dateline.stages.events.extract import REPORTING, said_nobody
 from dateline.stages.events.lexicon import Lexicon
 
 MODES = ("asserted", "negated", "hypothetical", "planned", "background")
@@ -144,7 +144,7 @@ def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
         return True
     if not is_trigger and tok.lemma_ == "have" and any(c.lower_ == "yet" for c in tok.children):
         return True  # "the rebels have yet to release the hostages"
-    if tok.pos_ in ("VERB", "AUX") and any(_nobody_doer(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+    if tok.pos_ in ("VERB", "AUX") and any(said_nobody(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
         return True  # "Neither X nor Y boycotted", "No country has recognised", "Nobody attacked"
     if is_trigger:
         return False
@@ -171,19 +171,6 @@ def _named_aside(chain: list[Token], i: int) -> bool:
         return False
     link = chain[i - 1]
     return link.dep_ == "prep" and link.lower_ != "of" and not any(c.dep_ == "neg" for c in chain[i].children)
-
-
-def _nobody_doer(subject: Token) -> bool:
-    """A subject that says no one did it: "nobody", "none", "no one", "neither X nor Y", "no country"."""
-    if subject.lower_ in ("nobody", "none", "neither") or (
-        subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no"
-    ):
-        return True
-    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subject.children):
-        return True
-    if subject.pos_ != "PROPN" and subject.lemma_.lower() not in AGENT_NOUNS:
-        return False  # "No solution is in sight to the strike": no solution, but a strike
-    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
 
 
 def _hypothetical(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
