@@ -301,6 +301,14 @@ CONSTRUCTIONS = [
     ("The unions are breaking an agreement signed in May.", "128", "unions", None),
     # "take X hostage": X is the hostage, not the word "hostage"
     ("In 1975, rebels seized the palace, taking dozens of guards hostage.", "181", "rebels", "guards"),
+    # deaths told of in a military attack are the attack's toll, done by its doer
+    ("Four fishermen were killed in a Saudi airstrike on the port.", "195", "Saudi", "fishermen"),
+    ("Three medics were wounded during the shelling of the clinic.", "194", None, "medics"),
+    # a death total in a conflict says there was fighting; troops on the march are forces on the move
+    ("Chad's death total has risen in the conflict with the rebels.", "190", "Chad", "rebels"),
+    ("Russian troops marched to the border with Lithuania.", "154", "troops", None),
+    # claiming a haven is demanding humanitarian aid
+    ("The defector applied for asylum in Norway.", "1033", "defector", None),
 ]
 
 
@@ -894,3 +902,27 @@ def test_the_subject_behind_a_dateline_parsed_as_its_apposition() -> None:
 )
 def test_lowering_or_scrapping_tariffs_eases_them(pipeline: Pipeline, text: str) -> None:
     assert find(events_of(pipeline, text), "0").cameo in {"085", "0354"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Six villagers were killed in the attack on the market.", "1823"),  # any attacker: no sign of an army
+        ("The minister was assassinated in the raid.", "186"),  # an assassination is an act of its own
+        ("Fourteen people were injured in the crash, including all on board the plane.", "182"),  # no weapon
+        ("Thousands of students marched to the border.", "141"),  # a crowd on the march protests
+    ],
+)
+def test_violence_not_coded_as_military_attack(pipeline: Pipeline, text: str, code: str) -> None:
+    assert find(events_of(pipeline, text), code[:2]).cameo == code
+
+
+def test_deaths_in_a_raid_are_its_toll(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Turkish jets carried out raids in which officials said 30 villagers were killed.")
+    killed = next(e for e in events if e.trigger.text == "killed")
+    assert killed.cameo == "190" and killed.source is not None and killed.source.text == "Turkish jets"
+
+
+def test_a_place_after_the_weapon_is_where_not_who(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "Nine fishermen were killed by a car bomb in Baghdad."), "1832")
+    assert event.source is None and event.target is not None and event.target.text == "fishermen"

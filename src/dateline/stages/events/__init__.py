@@ -28,6 +28,7 @@ from dateline.stages.events.extract import (
     Candidate,
     actor_argument,
     by_nature,
+    done_by_someone_unnamed,
     find_events,
     is_actor,
     obligation_family,
@@ -100,7 +101,7 @@ def events_of_sentence(
         if cand.source is not None and cand.target is not None and cand.source.start == cand.target.start:
             cand.target = None  # one phrase cannot be both sides of an event
         event = _event(article, doc, sent, cand, code, mode, index, numbered + len(found), said_by)
-        undergone = event.target is not None and _done_by_someone_unnamed(cand.trigger)
+        undergone = event.target is not None and done_by_someone_unnamed(cand.trigger)
         if event.confidence < MIN_CONFIDENCE and event.source is None and not outcome and not undergone:
             continue
         if not outcome and _nobody(cand, event):
@@ -291,12 +292,6 @@ def _host_side(visit: Event, n: int, article_id: str, code: str = _HOST) -> Even
         quad_class=info.quad_class,
         confidence=round(visit.confidence * 0.9, 2),
     )
-
-
-def _done_by_someone_unnamed(trigger: Token) -> bool:
-    """A passive with no "by" phrase ("was charged with fraud"): the doer is left unsaid, not missed."""
-    children = list(trigger.children)
-    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def confidence(cand: Candidate, mode: str = "asserted") -> float:

@@ -48,7 +48,8 @@ AGENT_NOUNS = wordset(
     "assailant kidnapper abductor bomber sniper consulate peacekeeper senator congressman congresswoman emir "
     "sultan sheikh monarch pope dictator supporter mediator suspect accused donor lawyer attorney "
     "revolutionary rival opponent critic adversary enemy foe extremist jihadist captor smuggler trafficker "
-    "pirate mercenary raider fan counterpart driver miner employee docker dockworker labourer laborer"
+    "pirate mercenary raider fan counterpart driver miner employee docker dockworker labourer laborer "
+    "defector medic paramedic shopper worshipper passenger bystander pedestrian commuter asylum-seeker"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
@@ -72,6 +73,8 @@ _TRANSFER = wordset(
 # giving, coded by the giving verb's patterns, with the "from" party as the source and the subject as the target.
 _CONVERSE = {"receive": "provide", "obtain": "provide", "accept": "provide"}
 # Doers whose bombing is military (an air or artillery strike, 195), not a terrorist's device (183).
+_TROOPS = wordset("army troop soldier force tank unit battalion brigade regiment division column militia")
+_FORCES_MOVED = "154"  # CAMEO: mobilize or increase armed forces
 _STATE_DOERS = wordset("army military force troop navy jet warplane aircraft plane government regime coalition")
 _DEADLY = wordset("kill wound injure destroy hit damage level flatten")
 _OFFICIAL_DOERS = wordset("government ministry embassy administration foreign state country")
@@ -225,13 +228,43 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
         if i in consumed or any(c.trigger.i == i for c in found):
             continue
         source = source_of(token, lexicon)
-        code = refine_by_doer(code, source)
+        code = refine_by_doer(token, code, source)
         found.append(Candidate(token, code, pattern, source, target_of(token, lexicon, pattern)))
     found = [c for c in found if c.frame is None or c.trigger.i not in consumed]  # a clause inside another frame
     taken = {c.trigger.i for c in found} | consumed
     found.extend(c for c in _bare_requests(sent, taken, lexicon) if c.trigger.i not in taken)
     kept = _drop_conditions(_absorb_contents(_absorb_purposes(_merge_objects(found, lexicon))))
-    return sorted(kept, key=lambda c: c.trigger.i)
+    return sorted(_casualties_of_attacks(kept), key=lambda c: c.trigger.i)
+
+
+def _casualties_of_attacks(found: list[Candidate]) -> list[Candidate]:
+    """ "raids in which 54 civilians were killed", "the offensive, in which officials said 20 were killed": deaths
+    told of inside a clause on a military attack are that attack's toll. They are done by the attack's doer and
+    coded as the attack (CAMEO codes killing in military action under 19, not as the unconventional violence of 18)."""
+    attacks = {c.trigger.i: c for c in found if c.trigger.pos_ in ("NOUN", "PROPN") and _military(c)}
+    if not attacks:
+        return found
+    for cand in found:
+        trigger = cand.trigger
+        if cand.code not in _CASUALTY_CODES or cand.trigger.i in attacks or not done_by_someone_unnamed(trigger):
+            continue
+        clause = trigger
+        while clause.dep_ in ("ccomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head  # "in which officials said 54 civilians were killed"
+        attack = attacks.get(clause.head.i) if clause.dep_ == "relcl" else None
+        if attack is not None:
+            cand.code, cand.source = attack.code, cand.source or attack.source
+    return found
+
+
+_MILITARY_ROOTS = frozenset({"19", "20"})
+_CASUALTY_CODES = frozenset({"182", "1823"})  # killed, wounded: a toll; an assassination is an act of its own
+
+
+def done_by_someone_unnamed(verb: Token) -> bool:
+    """A passive with no "by" phrase ("was charged with fraud"): the doer is left unsaid, not missed."""
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def _absorb_contents(found: list[Candidate]) -> list[Candidate]:
@@ -482,14 +515,18 @@ _LABOUR_WORDS = wordset(
 )
 
 
-def refine_by_doer(code: str, source: Argument | None) -> str:
+def refine_by_doer(token: Token, code: str, source: Argument | None) -> str:
     """A bombing by a state or its forces is a military strike (195), not a non-military bombing (183); a protest
-    by a state ("Beijing protested to Washington") is an official complaint (114), not dissent in the street."""
-    if code not in ("183", "140") or source is None:
+    by a state ("Beijing protested to Washington") is an official complaint (114), not dissent in the street;
+    troops on the march ("tanks marched to the border") are forces on the move (154), not a demonstration."""
+    if code not in ("183", "140", "141") or source is None:
         return code
     if code == "140":
         official = all(h.ent_type_ == "GPE" or h.lemma_.lower() in _OFFICIAL_DOERS for h in source.heads)
         return "114" if official else code
+    if code == "141":
+        marching = token.lemma_.lower() == "march" and token.pos_ == "VERB"
+        return _FORCES_MOVED if marching and all(h.lemma_.lower() in _TROOPS for h in source.heads) else code
     military = any(h.ent_type_ == "GPE" or h.lemma_.lower() in _STATE_DOERS for h in source.heads)
     return "195" if military else code
 
@@ -579,9 +616,12 @@ def context_words(token: Token) -> set[str]:
     return words
 
 
+_TOLLS = wordset("toll total count")  # "the death toll", "the death total", "the casualty count"
+
+
 def _toll_settings(token: Token) -> list[Token]:
     """ "X's death toll has risen in the dispute with Y": the parser may hang the toll's setting on the verb."""
-    if token.lemma_.lower() != "toll" or token.dep_ != "nsubj":
+    if token.lemma_.lower() not in _TOLLS or token.dep_ != "nsubj":
         return []
     return list(_prep_objects(token.head, ("in", "from")))
 
@@ -653,13 +693,21 @@ def refine_warning(token: Token, code: str) -> str:
     return code
 
 
+_MEANS_PREPS = wordset("with by in from during under using via")
+
+
 def refine_by_instrument(token: Token, code: str, lexicon: Lexicon) -> str:
     """Refine an assault or fight code by the weapon that did it ("a drone strike", "gunmen killed")."""
     if code[:2] not in ("18", "19") or (len(code) > 3 and code[:3] != "182"):
         return code
     if code[:3] not in ("180", "182", "183", "186", "190"):
         return code
-    near = [c for c in token.children if c.dep_ in _SUBJECTS | {"compound", "amod", "agent", "prep", "dobj"}]
+    near = [
+        c
+        for c in token.children
+        if c.dep_ in _SUBJECTS | {"compound", "amod", "agent", "dobj"}
+        or (c.dep_ == "prep" and c.lower_ in _MEANS_PREPS)  # not "including all on board the plane"
+    ]
     words: list[str] = []
     for tok in near:
         for sub in tok.subtree:
@@ -841,6 +889,9 @@ def _merge_objects(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
         dropped.add(noun.trigger.i)
         if noun.code[:2] == verb.code[:2] and verb.code.endswith("0") and not noun.code.endswith("0"):
             verb.code = noun.code  # "sent humanitarian aid": the noun knows the kind of aid
+        if _killed_in(verb, noun):  # "five people were killed in an Israeli airstrike": the strike's toll
+            verb.code, verb.source = noun.code, verb.source or noun.source
+            continue
         if verb.trigger.lemma_.lower() in _LAID_AT:  # "the bombing was blamed on Hamas": Hamas is blamed
             verb.target = verb.target or noun.source
             continue
@@ -852,6 +903,29 @@ def _merge_objects(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
         if verb.target is None or (verb.source and noun.target and verb.target.start == verb.source.start):
             verb.target = noun.target
     return [c for c in found if c.trigger.i not in dropped]
+
+
+def _killed_in(verb: Candidate, noun: Candidate) -> bool:
+    """Violence with no doer named, done in a military attack ("were killed in the raid", "wounded during the
+    shelling"): the attack is what did it."""
+    if (
+        verb.code not in _CASUALTY_CODES
+        or noun.code[:2] not in _MILITARY_ROOTS
+        or not done_by_someone_unnamed(verb.trigger)
+    ):
+        return False
+    return noun.trigger.dep_ == "pobj" and noun.trigger.head.lower_ in ("in", "during", "by") and _military(noun)
+
+
+def _military(attack: Candidate) -> bool:
+    """Whether an attack noun says military force: by its kind ("the raid", "an airstrike"), or, for a word any
+    attacker may carry out ("the attack"), by a doer the text names ("an Israeli attack")."""
+    if attack.code[:2] not in _MILITARY_ROOTS:
+        return False
+    return attack.trigger.lemma_.lower() not in _ANY_ATTACKER or attack.source is not None
+
+
+_ANY_ATTACKER = wordset("attack assault violence incident")
 
 
 def _coded_by(verb: Candidate, noun: Candidate) -> bool:
@@ -1389,7 +1463,7 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and _patient_owner(owner):
         return actor_argument(owner)
-    if token.lemma_.lower() == "toll":  # "the toll in the dispute with X": the other side of the conflict
+    if token.lemma_.lower() in _TOLLS:  # "the toll in the dispute with X": the other side of the conflict
         for conflict in (*_prep_objects(token, ("in", "from", "of")), *_toll_settings(token)):
             foe = next((p for p in _prep_objects(conflict, ("with", "against")) if is_actor(p)), None)
             if foe is not None:
@@ -1525,7 +1599,8 @@ def _antecedent(token: Token) -> Token | None:
 
 def _phrase_tokens(token: Token) -> Iterable[Token]:
     """Tokens of a noun phrase, not descending into clauses."""
-    places = _NEAR_PREPS | _SUBJECT_PLACE_PREPS if token.dep_ in _SUBJECTS else _NEAR_PREPS
+    doer = token.dep_ in _SUBJECTS or (token.dep_ == "pobj" and token.head.dep_ == "agent")  # "by a bomb in Hilla"
+    places = _NEAR_PREPS | _SUBJECT_PLACE_PREPS if doer else _NEAR_PREPS
     stack = [token]
     while stack:
         tok = stack.pop(0)
