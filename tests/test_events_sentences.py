@@ -926,3 +926,85 @@ def test_deaths_in_a_raid_are_its_toll(pipeline: Pipeline) -> None:
 def test_a_place_after_the_weapon_is_where_not_who(pipeline: Pipeline) -> None:
     event = find(events_of(pipeline, "Nine fishermen were killed by a car bomb in Baghdad."), "1832")
     assert event.source is None and event.target is not None and event.target.text == "fishermen"
+
+
+def test_a_match_report_visits_meets_and_denies_nobody(pipeline: Pipeline) -> None:
+    text = (
+        "Wales visit Rome on Saturday and will meet Italy again in the league next season. A late tackle denied "
+        "Scotland a try, and the coach praised the squad after the match. The club leads the championship."
+    )
+    assert not [e for e in events_of(pipeline, text) if e.cameo and e.cameo[:2] in ("01", "04")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nokia released its new folding phone on Tuesday.",
+        "The band's album Northern Lights has climbed the chart despite being released a year ago.",
+        "The long-awaited browser, which has just been released, is free.",
+        "The game has sold two million copies since its release.",
+    ],
+)
+def test_a_product_released_is_nobody_set_free(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in events_of(pipeline, text) if e.cameo and e.cameo.startswith("084")]
+
+
+def test_the_one_expected_to_be_released_is_released_not_releasing(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "The journalist was expected to be released on Monday."), "0841")
+    assert event.source is None and event.target is not None and event.target.text == "The journalist"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new console will allow players to share games.",
+        "A knee injury denied Okafor a place in the final.",
+        "Sony launched its Walkman branded phone in Berlin.",
+    ],
+)
+def test_things_allow_deny_and_brand_nobody(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in events_of(pipeline, text) if e.cameo and e.cameo[:2] in ("01", "08", "11", "12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The company warned that it was short of cash.", "012"),  # how things are: a gloomy comment
+        ("The minister warned the council would have to cut spending.", "012"),
+        ("Iran warned that it would retaliate against Israel.", "130"),  # its own act to come: a threat
+        ("The army warned it would have no choice but to act.", "130"),
+    ],
+)
+def test_a_warning_of_how_things_are_is_no_threat(pipeline: Pipeline, text: str, code: str) -> None:
+    assert find(events_of(pipeline, text), code[:2]).cameo == code
+
+
+def test_a_verb_inside_a_name_is_no_event(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "The Committee to Protect Journalists condemned the arrest of Mr Okafor.")
+    assert not [e for e in events if e.trigger.text == "Protect"]
+    assert find(events, "111")
+
+
+def test_meeting_a_rule_or_target_is_no_meeting(pipeline: Pipeline) -> None:
+    assert not [
+        e for e in events_of(pipeline, "The cuts help the chancellor meet his golden rule.") if e.cameo == "040"
+    ]
+
+
+def test_the_noun_before_an_absolute_participle_undergoes_it(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "The storm hit the coast, with at least 300 villagers killed."), "18")
+    assert event.source is None and event.target is not None and "villagers" in event.target.text
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The minister gave a press conference on Monday.", {"010"}),  # a statement, not a meeting
+        ("The minister told a news conference that Egypt would send aid.", {"070"}),  # where it was said
+        ("The president said at a press conference that Egypt would send aid.", {"070"}),
+    ],
+)
+def test_a_press_conference_is_a_statement_or_where_one_was_made(
+    pipeline: Pipeline, text: str, codes: set[str]
+) -> None:
+    assert {e.cameo for e in events_of(pipeline, text)} == codes

@@ -361,6 +361,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if token.tag_ == "VBG" and _have_without_been(token):
         return None  # "the company has promising acreage": no tense puts "-ing" right after "has"
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        if token.is_title and token.ent_iob_ == "I" and token.ent_type_ in _NAME_LABELS - {"PERSON"}:
+            return None  # "the Committee to Protect Journalists": a word of a name
         patterns = lexicon.verbs.get(token.lemma_.lower())
     elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "he was optimistic", "Ghana is critical of Togo"
         patterns = lexicon.adjectives.get(token.lemma_.lower()) or lexicon.adjectives.get(token.lower_)
@@ -377,6 +379,10 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and (_wrong_transitivity(token) or _market_demand(token)):
         return None
+    if best is not None and token.lemma_.lower() == "brand" and token.dep_ in ("amod", "acl", "compound"):
+        return None  # "its Walkman branded phone": a brand name, no one branded as anything
+    if best is not None and best.code == _FREED and _thing_released(token):
+        return None
     if best is not None and best.code == VISIT and _homecoming(token):
         return None
     if best is not None and _courtesy(token):
@@ -386,6 +392,51 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
         return None
     return best
+
+
+_FREED = "0841"  # CAMEO: return, release person(s)
+_RELEASED_THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "ORG", "MONEY", "CARDINAL", "PERCENT", "LAW"})
+
+
+def _thing_released(token: Token) -> bool:
+    """ "released its new phone", "the album was released", "since its release": a product, a record or a text
+    let out into the world, not a person set free. Only people (and groups of them) are freed."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        held = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        held += [c for c in token.children if c.dep_ == "poss"]
+    else:
+        held = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if token.dep_ in ("relcl", "acl") and not held:
+            held = [token.head]  # "the browser, which has just been released", "a text released by officials"
+        if not held and any(c.dep_ == "auxpass" for c in token.children):
+            held = _raised_subjects(token)  # "the album moved up despite being released", "is expected to be"
+    held = [_antecedent(h) or h for h in held]
+    return any(not _freeable(h) for h in held)
+
+
+def _raised_subjects(verb: Token) -> list[Token]:
+    """The subject a subjectless clause shares with the clause above it."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in ("xcomp", "pcomp", "advcl", "conj", "prep") or tok.head.i == tok.i:
+            return []
+        tok = tok.head
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+    return []
+
+
+def _freeable(token: Token) -> bool:
+    if token.pos_ == "PRON":
+        return token.lower_ not in ("it", "its", "which", "that")
+    if token.ent_type_ in _RELEASED_THINGS:
+        return False
+    if token.pos_ == "PROPN" and any(  # "the album Songs About Jane", "the film Robots": a title, not a person
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in AGENT_NOUNS for c in token.children
+    ):
+        return False
+    return token.ent_type_ in ("PERSON", "NORP") or token.lemma_.lower() in AGENT_NOUNS or token.pos_ == "PROPN"
 
 
 def _stance_prefix(token: Token) -> bool:
@@ -580,11 +631,15 @@ def _means_adjunct(token: Token) -> bool:
 
 
 def _manner_of_saying(token: Token) -> bool:
-    """ "said in a statement", "according to remarks by": the statement is how something was said, and
-    reporting is no event of its own."""
+    """ "said in a statement", "according to remarks by", "told a news conference": the statement is how
+    something was said, and reporting is no event of its own."""
     head = token.head
+    if token.dep_ in ("dobj", "dative") and head.lemma_.lower() in ("tell", "address", "brief"):
+        return True  # "told a news conference that ...": the conference is who was told
     if token.dep_ != "pobj" or head.dep_ not in ("prep", "agent"):
         return False
+    if head.lower_ == "at" and head.head.lemma_.lower() in REPORTING:
+        return True  # "said at a press conference"
     return head.lower_ == "in" or (head.lower_ == "to" and head.head.lower_ == "according")
 
 
@@ -690,7 +745,21 @@ def refine_warning(token: Token, code: str) -> str:
     subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
     if clauses and subjects and not any(is_actor(s) for s in subjects):
         return "012"
+    if clauses and all(_state_told(c) for c in clauses):
+        return "012"  # "warned that it was low on cash", "warned the government would have to work hard"
     return code
+
+
+_STATES = wordset("be need face remain become seem appear")
+
+
+def _state_told(clause: Token) -> bool:
+    """A clause that tells how things are or must be, not what somebody will do to somebody."""
+    if any(c.dep_ in ("acomp", "attr") for c in clause.children):
+        return True
+    if clause.lemma_.lower() == "have":  # "would have to work hard" is an obligation; "have no choice" a threat
+        return any(c.dep_ == "xcomp" for c in clause.children)
+    return clause.lemma_.lower() in _STATES and clause.pos_ in ("VERB", "AUX")
 
 
 _MEANS_PREPS = wordset("with by in from during under using via")
@@ -980,6 +1049,8 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return actor_argument(pobj)
+    if _absolute_participle(token):
+        return None
     for child in token.children:
         if child.dep_ in _SUBJECTS:
             return actor_argument(child)
@@ -998,6 +1069,17 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
         # "contemplated sanctioning Chinese banks" parsed as an adjective
         return source_of(token.head.head, lexicon) if token.head.dep_ == "dobj" else None
     return _inherited_source(token, lexicon)
+
+
+def _absolute_participle(token: Token) -> bool:
+    """ "with 300 people killed", "with two ministers arrested": the noun before a bare past participle after
+    "with" is the one it was done to, though the parser calls it the subject."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ in ("pcomp", "pobj", "advcl")
+        and token.head.lower_ in ("with", "without")
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    )
 
 
 def _fronted_participle(token: Token) -> bool:
@@ -1022,13 +1104,15 @@ def by_nature(cand: Candidate) -> bool:
         return True  # "the bus hit the side of the tunnel": an accident
     if lemma in _COLLIDE and _figurative_blow(cand.trigger):
         return True  # "the tax will hit families hardest", "was hit by rising costs"
-    if lemma in _HELPING and cand.trigger.pos_ == "VERB":
+    if lemma in _ACTS_OF_PARTIES and cand.trigger.pos_ == "VERB":
         verb = cand.trigger
         while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head  # "the sales failed to help": the subject of "failed"
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects and not any(is_actor(s) or s.pos_ == "PROPN" for s in subjects):
-            return True  # "the sales failed to help the High Street", "the data support the claim"
+            return True  # "the sales failed to help the High Street", "an injury denied him a start"
+    if lemma in _GAME_VERBS and _story_of_games(cand.trigger):
+        return True  # "Wales visit Rome", "beat two defenders": a match
     if cand.code[:2] not in ("18", "19"):
         return False
     foes = [*_prep_objects(cand.trigger, ("with", "against", "on"))]
@@ -1038,13 +1122,15 @@ def by_nature(cand: Candidate) -> bool:
     goals = list(_prep_objects(cand.trigger, ("for",)))
     if goals and not foes and all(g.lemma_.lower() in _PERSONAL_GOALS for g in goals):
         return True  # "fighting for her job"
-    if lemma == "beat" and _score(cand.trigger):
-        return True  # "beat France 30-20": a match
-    return lemma in _GAME_VERBS and _story_of_games(cand.trigger)
+    return lemma == "beat" and _score(cand.trigger)  # "beat France 30-20": a match
 
 
-# Verbs of violence that sport and show business use for other things ("beat two defenders", "her hit single").
-_GAME_VERBS = wordset("beat hit shoot strike tackle thrash hammer crush batter")
+# Verbs of violence and of diplomacy that sport and show business use for other things ("beat two defenders",
+# "her hit single", "Wales visit Rome", "denied England a try").
+_GAME_VERBS = wordset(
+    "beat hit shoot strike tackle thrash hammer crush batter "
+    "deny threaten allow meet tour visit host"  # "denied England a try", "Wales visit Rome", "meet Italy"
+)
 _GAME_WORDS = wordset(
     "match goal season league cup championship tournament coach striker midfielder goalkeeper squad club "
     "fixture innings wicket medal olympics premiership playoff semi-final quarter-final album song single "
@@ -1077,7 +1163,7 @@ _PERSONAL_GOALS = wordset(
 
 
 _COLLIDE = wordset("hit strike collide")
-_HELPING = wordset("help assist aid support back boost")  # acts of parties, not of things
+_ACTS_OF_PARTIES = wordset("help assist aid support back boost allow enable permit deny")  # not of things
 _WEAPONS = wordset(
     "missile rocket shell mortar bomb drone airstrike strike artillery bullet grenade shot fire jet warplane "
     "aircraft plane helicopter tank gunfire explosive device blast explosion"
@@ -1195,6 +1281,8 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
         if (token.dep_ == "conj" and _passive(token)) or _passive_participle_clause(token):
             return None  # "Turkey is under sanctions and was condemned by ...": the shared subject undergoes it
         if token.dep_ == "xcomp" and _passive(head):  # "Kenya was expected to deploy", "X is said to have"
+            if _passive(token):
+                return None  # "the journalist was expected to be released": released by someone unsaid
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             return actor_argument(raised) if raised is not None else None
         if head.pos_ in ("VERB", "AUX"):
@@ -1375,9 +1463,15 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
     if token.dep_ == "conj" and _passive(token):  # "Turkey ... was condemned": the subject it shares
         shared = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
         return actor_argument(shared) if shared is not None else None
+    if _absolute_participle(token):  # "with 300 people killed"
+        undergoer = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        return actor_argument(undergoer) if undergoer is not None else None
     if _passive_participle_clause(token):  # "X is in prison, having been charged with fraud"
         shared = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
         return actor_argument(shared) if shared is not None else None
+    if token.dep_ == "xcomp" and _passive(token) and _passive(token.head):  # "X was expected to be released"
+        raised = next((c for c in token.head.children if c.dep_ == "nsubjpass"), None)
+        return actor_argument(raised) if raised is not None else None
     return None
 
 
