@@ -1008,3 +1008,33 @@ def test_a_press_conference_is_a_statement_or_where_one_was_made(
     pipeline: Pipeline, text: str, codes: set[str]
 ) -> None:
     assert {e.cameo for e in events_of(pipeline, text)} == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor Inc shares will trade on Nasdaq.",  # things trade, parties do not
+        "Goldman sold securities backed by the loan receivables of Midland Bank.",  # backed by a thing
+        "Vodafone filed a registration statement with the SEC.",  # a filing, not a statement
+        "At its annual shareholder meeting, the company said profits rose.",
+        "Fifty former officials signed a letter saying the story was false.",
+        "Senator Okafor withdrew from the race in March.",  # a contest left, no forces pulled back
+        "Police soon arrived and detained the man.",  # called to a scene, not a visit
+        "After three days, the president was released from hospital.",  # discharged, not set free
+    ],
+)
+def test_business_and_daily_life_words_that_are_no_political_event(pipeline: Pipeline, text: str) -> None:
+    codes = {e.cameo for e in events_of(pipeline, text) if e.cameo}
+    assert not codes & {"061", "051", "010", "040", "057", "087", "042", "0841"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Trump attacked Biden for accumulating wealth in office.", "111"),  # words, with a reason
+        ("The senator attacked the government's immigration policy.", "111"),  # what someone did or said
+        ("Russia attacked Ukraine on Tuesday.", "190"),  # a date is no reason
+    ],
+)
+def test_an_attack_in_words_is_criticism(pipeline: Pipeline, text: str, code: str) -> None:
+    assert find(events_of(pipeline, text), code[:2]).cameo == code

@@ -210,6 +210,7 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
         pattern = match(token, lexicon)
         if pattern is not None:
             code = refine_strike(token, refine_by_instrument(token, pattern.code, lexicon))
+            code = refine_verbal_attack(token, code)
             code = refine_silence(token, refine_warning(token, code))
             base[token.i] = (pattern, refine_accord(token, refine_assertion(token, code)))
     consumed: set[int] = set()
@@ -381,6 +382,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and token.lemma_.lower() == "brand" and token.dep_ in ("amod", "acl", "compound"):
         return None  # "its Walkman branded phone": a brand name, no one branded as anything
+    if best is not None and best.code == _DE_ESCALATE and _left_a_contest(token):
+        return None
     if best is not None and best.code == _FREED and _thing_released(token):
         return None
     if best is not None and best.code == VISIT and _homecoming(token):
@@ -392,6 +395,23 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
         return None
     return best
+
+
+_DE_ESCALATE = "087"  # CAMEO: de-escalate military engagement
+_CONTESTS = wordset(
+    "race contest election primary caucus tournament competition championship match game campaign nomination bid "
+    "candidacy candidature ballot"
+)
+
+
+def _left_a_contest(token: Token) -> bool:
+    """ "withdrew from the race", "Bayes withdrew in March": a candidate or a player leaving a contest, not forces
+    pulled back."""
+    left = [c for c in token.children if c.dep_ == "dobj"] + list(_prep_objects(token, ("from",)))
+    if any(t.lemma_.lower() in _CONTESTS for t in left):
+        return True
+    subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+    return not left and bool(subjects) and all(s.ent_type_ == "PERSON" for s in subjects)
 
 
 _FREED = "0841"  # CAMEO: return, release person(s)
@@ -410,8 +430,13 @@ def _thing_released(token: Token) -> bool:
             held = [token.head]  # "the browser, which has just been released", "a text released by officials"
         if not held and any(c.dep_ == "auxpass" for c in token.children):
             held = _raised_subjects(token)  # "the album moved up despite being released", "is expected to be"
+    if any(p.lemma_.lower() in _CARE for p in _prep_objects(token, ("from",))):
+        return True  # "was released from hospital": discharged, not set free
     held = [_antecedent(h) or h for h in held]
     return any(not _freeable(h) for h in held)
+
+
+_CARE = wordset("hospital clinic care treatment ward unit infirmary")
 
 
 def _raised_subjects(verb: Token) -> list[Token]:
@@ -455,8 +480,17 @@ def _courtesy(token: Token) -> bool:
 
 
 def _homecoming(token: Token) -> bool:
-    """ "arrived back from", "flew home": coming home is no visit."""
-    return any(c.dep_ in ("advmod", "prt", "npadvmod") and c.lower_ in ("back", "home") for c in token.children)
+    """ "arrived back from", "flew home": coming home is no visit; nor is police or an ambulance arriving at a
+    scene ("officers soon arrived and detained the man")."""
+    if any(c.dep_ in ("advmod", "prt", "npadvmod") and c.lower_ in ("back", "home") for c in token.children):
+        return True
+    comers = [c for c in token.children if c.dep_ in _SUBJECTS]
+    if token.dep_ == "conj" and not comers:
+        comers = [c for c in token.head.children if c.dep_ in _SUBJECTS]
+    return bool(comers) and all(c.lemma_.lower() in _RESPONDERS for c in comers)  # "Thames Valley Police" too
+
+
+_RESPONDERS = wordset("police officer policeman firefighter fireman paramedic ambulance rescuer medic crew")
 
 
 def _market_demand(token: Token) -> bool:
@@ -530,6 +564,29 @@ def converse(token: Token, lexicon: Lexicon) -> Token | None:
     if giver is None or _best_pattern(token, lexicon.verbs.get(lemma, [])) is not None:
         return None
     return giver
+
+
+def refine_verbal_attack(token: Token, code: str) -> str:
+    """ "Trump attacked Biden for his record", "attacked the government's policy": an attack in words on a person
+    or on what they said or did is criticism (111), not military force."""
+    if code != "190" or token.lemma_.lower() not in _VERBAL_ATTACKS or token.pos_ != "VERB":
+        return code
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(o.lemma_.lower() in _CRITICIZABLE for o in objects):
+        return "111"
+    reasons = [p for p in _prep_objects(token, ("for", "over", "on", "as")) if p.ent_type_ not in ("DATE", "TIME")]
+    reasons += [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pcomp"
+    ]
+    people = objects and all(o.ent_type_ == "PERSON" for o in objects)
+    return "111" if people and reasons else code
+
+
+_VERBAL_ATTACKS = wordset("attack target slam blast hit")
+_CRITICIZABLE = wordset(
+    "policy plan decision record remark comment proposal idea stance position view handling response approach "
+    "claim report statement speech rhetoric leadership performance tweet budget bill reform agenda"
+)
 
 
 def refine_strike(token: Token, code: str) -> str:
@@ -1108,7 +1165,7 @@ def by_nature(cand: Candidate) -> bool:
         verb = cand.trigger
         while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head  # "the sales failed to help": the subject of "failed"
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = _subjects_and_agents(verb)
         if subjects and not any(is_actor(s) or s.pos_ == "PROPN" for s in subjects):
             return True  # "the sales failed to help the High Street", "an injury denied him a start"
     if lemma in _GAME_VERBS and _story_of_games(cand.trigger):
@@ -1163,7 +1220,7 @@ _PERSONAL_GOALS = wordset(
 
 
 _COLLIDE = wordset("hit strike collide")
-_ACTS_OF_PARTIES = wordset("help assist aid support back boost allow enable permit deny")  # not of things
+_ACTS_OF_PARTIES = wordset("help assist aid support back boost allow enable permit deny trade")  # not of things
 _WEAPONS = wordset(
     "missile rocket shell mortar bomb drone airstrike strike artillery bullet grenade shot fire jet warplane "
     "aircraft plane helicopter tank gunfire explosive device blast explosion"
