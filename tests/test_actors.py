@@ -179,3 +179,16 @@ def test_user_example() -> None:
     places = {p.text: p for p in article.places}
     assert places["Beijing"].lat == pytest.approx(39.9, abs=0.1)
     assert places["Singapore"].country == "SGP"
+
+
+def test_a_continents_adjective_names_no_country() -> None:
+    from dateline.stages.places import gazetteer
+
+    assert gazetteer.continental("South", "American") and gazetteer.continental("Latin", "American")
+    assert not gazetteer.continental("South", "African")  # South Africa is a country
+
+
+@pytest.mark.model
+def test_the_south_american_group_is_not_american() -> None:
+    article = _run("Brazil belongs to the South American group Mercosur.")
+    assert not [a for a in article.actors if a.country == "USA"]

@@ -1038,3 +1038,29 @@ def test_business_and_daily_life_words_that_are_no_political_event(pipeline: Pip
 )
 def test_an_attack_in_words_is_criticism(pipeline: Pipeline, text: str, code: str) -> None:
     assert find(events_of(pipeline, text), code[:2]).cameo == code
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ('"We must get the treaty done," the prime minister said.', set()),  # a resolve the speaker shares
+        ("Woolworths ordered extra stock, while Aldi said it would wait.", set()),  # goods ordered, nobody asked
+        ("The manor was a country retreat for the Mayor of Leeds.", set()),  # a house, not forces pulled back
+        ("Johnson said Britain would help protect the rainforest.", set()),
+        ("The general ordered the army to withdraw.", {"1056"}),  # an order to a party stands
+    ],
+)
+def test_resolves_goods_and_houses_are_no_events(pipeline: Pipeline, text: str, codes: set[str]) -> None:
+    assert {e.cameo for e in events_of(pipeline, text)} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "roots"),
+    [
+        ("Japan helped to rebuild the port.", set()),  # taking part in a deed, nobody helped
+        ("The US helped Iraq rebuild its army.", {"07"}),  # Iraq was helped
+        ("Japan helped Haiti after the storm.", {"07"}),
+    ],
+)
+def test_helping_with_a_deed_is_no_aid_unless_someone_is_helped(pipeline: Pipeline, text: str, roots: set[str]) -> None:
+    assert {e.cameo[:2] for e in events_of(pipeline, text) if e.cameo} == roots

@@ -180,3 +180,10 @@ def test_built_tables_are_kept_on_disk_and_rebuilt_when_damaged(
     blocked.write_text("a file where the folder should be")
     monkeypatch.setenv("DATELINE_CACHE", str(blocked))
     assert gazetteer._persisted("t", build) == {"tables": 4}  # cannot write: still answers
+
+
+def test_a_planet_is_no_town_unless_qualified() -> None:
+    assert resolve(_article("Rovers will land on Mars in 2030.", {"Mars": "LOC"})) == []
+    assert resolve(_article("It is one of Earth's wonders.", {"Earth": "LOC"})) == []
+    (town, _state) = resolve(_article("A fire in Mars, Pennsylvania.", {"Mars": "GPE", "Pennsylvania": "GPE"}))
+    assert town.country == "USA" and town.feature == "city"

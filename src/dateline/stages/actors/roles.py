@@ -81,6 +81,8 @@ def read(token: Token, found: Description) -> None:
     """Take one word's meaning: a demonym or country gives the country, a role word the role and sector."""
     word = token.text
     iso3 = gazetteer.demonym_code(word) or gazetteer.country_code(word)
+    if iso3 and token.i > 0 and gazetteer.continental(token.doc[token.i - 1].text, word):
+        return  # "the South American group Mercosur": a continent, not the United States
     if iso3 and found.country is None:
         found.country = iso3
         found.consumed.append((token.idx, token.idx + len(word)))

@@ -329,6 +329,8 @@ def _bare_requests(sent: SpacySpan, taken: set[int], lexicon: Lexicon) -> Iterat
             yield Candidate(token, lexicon.bases[family], None, speaker, target, extra=["obligation"])
             continue
         frame = next((f for f in _frames_of(token, lexicon) if f.family in _REQUESTS), None)
+        if any(c.dep_ == "dobj" and not is_actor(c) for c in token.children):
+            continue  # "ordered extra stock": goods ordered, nobody asked to act
         if frame is not None and any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
             yield Candidate(token, frame.base, None, source_of(token, lexicon), _frame_target(token, token, lexicon))
 
@@ -382,6 +384,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and token.lemma_.lower() == "brand" and token.dep_ in ("amod", "acl", "compound"):
         return None  # "its Walkman branded phone": a brand name, no one branded as anything
+    if best is not None and token.lemma_.lower() == "help" and _helps_do(token):
+        return None
     if best is not None and best.code == _DE_ESCALATE and _left_a_contest(token):
         return None
     if best is not None and best.code == _FREED and _thing_released(token):
@@ -395,6 +399,16 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
         return None
     return best
+
+
+def _helps_do(token: Token) -> bool:
+    """ "would help protect the rainforest", "helped to analyse the data": helping with a deed, nobody named as
+    helped, is taking part in that deed, not giving aid ("helped Iraq rebuild" names who was helped)."""
+    if token.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative") and is_actor(c) for c in token.children):
+        return False
+    deeds = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+    helped = [s for d in deeds for s in d.children if s.dep_ == "nsubj" and is_actor(s)]  # "helped Iraq rebuild"
+    return bool(deeds) and not helped
 
 
 _DE_ESCALATE = "087"  # CAMEO: de-escalate military engagement
@@ -1089,8 +1103,8 @@ def obligation_speaker(token: Token) -> Argument | None:
         return None
     subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
     own = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
-    if subject is None or (own is not None and own.lower_ in ("i", "we") and own.lower_ == subject.lower_):
-        return None  # "we said we must act": a resolve, not a request
+    if subject is None or (own is not None and "".join(filter(str.isalpha, own.lower_)) in ("i", "we")):
+        return None  # "we said we must act", "I fear we must": a resolve the speaker shares, not a request
     return actor_argument(subject)
 
 

@@ -260,7 +260,14 @@ def place_mentions(article: Article) -> list[Entity]:
     return found
 
 
+#: Names of the solar system that small towns also bear ("Earth, Texas", "Mars, Pennsylvania"): in news they are
+#: nearly always the planet or the moon. A town of that name must be qualified ("Mars, Pa.") to be read as one.
+_HEAVENLY = frozenset({"earth", "the earth", "moon", "the moon", "mars", "venus", "jupiter", "saturn", "pluto", "sun"})
+
+
 def _may_be_place(text: str, entity: Entity, named: set[str]) -> bool:
+    if gazetteer.normalise(entity.text) in _HEAVENLY and not text[entity.end : entity.end + 2].startswith(","):
+        return False
     if entity.label in PLACE_LABELS:
         return True
     if entity.label == "NORP":

@@ -227,6 +227,15 @@ def country_first_words() -> frozenset[str]:
     return frozenset(name.split()[0] for name in _country_names()[0] if name) | frozenset({"the"})
 
 
+_CONTINENTAL = {"american": frozenset({"south", "north", "latin", "central", "meso", "pan"})}
+
+
+def continental(before: str, word: str) -> bool:
+    """Whether a demonym is half of a continent's adjective ("South American", "Latin American"), which names no
+    country. "South African" and "South Korean" do name one, so only "American" is read this way."""
+    return before.lower().rstrip("-") in _CONTINENTAL.get(word.lower(), frozenset())
+
+
 def demonym_code(word: str) -> str | None:
     """ISO3 of a demonym or adjective ("Russian", "Chinese", "U.S."), or None."""
     return _country_names()[1].get(normalise(word))
