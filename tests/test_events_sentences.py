@@ -1064,3 +1064,22 @@ def test_resolves_goods_and_houses_are_no_events(pipeline: Pipeline, text: str, 
 )
 def test_helping_with_a_deed_is_no_aid_unless_someone_is_helped(pipeline: Pipeline, text: str, roots: set[str]) -> None:
     assert {e.cameo[:2] for e in events_of(pipeline, text) if e.cameo} == roots
+
+
+def test_fighting_given_as_a_cause_is_an_event_of_its_own(pipeline: Pipeline) -> None:
+    text = "Russia closed its borders with Georgia because of fighting between Azerbaijanis and Armenians."
+    events = events_of(pipeline, text)
+    assert find(events, "172").source is not None
+    fighting = find(events, "190")
+    assert fighting.source is not None and fighting.source.text == "Azerbaijanis and Armenians"
+
+
+@pytest.mark.parametrize(
+    ("text", "consults"),
+    [
+        ("Israel's cabinet met on Sunday and approved the budget.", 0),  # a body in session
+        ("The council met with Iranian officials on Sunday.", 1),  # another party named
+    ],
+)
+def test_a_body_in_session_meets_nobody(pipeline: Pipeline, text: str, consults: int) -> None:
+    assert len([e for e in events_of(pipeline, text) if e.cameo == "040"]) == consults

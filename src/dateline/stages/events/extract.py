@@ -384,6 +384,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and token.lemma_.lower() == "brand" and token.dep_ in ("amod", "acl", "compound"):
         return None  # "its Walkman branded phone": a brand name, no one branded as anything
+    if best is not None and best.code == _CONSULT and _body_in_session(token):
+        return None
     if best is not None and token.lemma_.lower() == "help" and _helps_do(token):
         return None
     if best is not None and best.code == _DE_ESCALATE and _left_a_contest(token):
@@ -399,6 +401,21 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
         return None
     return best
+
+
+_CONSULT = "040"
+_BODIES = wordset("cabinet parliament council committee board senate assembly congress court jury panel commission")
+
+
+def _body_in_session(token: Token) -> bool:
+    """ "Israel's cabinet met on Sunday": a body sitting with no other party named is in session, not meeting
+    anyone."""
+    if token.lemma_.lower() not in ("meet", "convene"):
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in token.children) or any(_prep_objects(token, ("with",))):
+        return False
+    subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+    return bool(subjects) and all(s.lemma_.lower() in _BODIES and not s.conjuncts for s in subjects)
 
 
 def _helps_do(token: Token) -> bool:
@@ -1015,6 +1032,8 @@ def _merge_objects(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     by_token = {c.trigger.i: c for c in found}
     dropped: set[int] = set()
     for noun in (c for c in found if c.trigger.pos_ in ("NOUN", "PROPN")):
+        if noun.trigger.dep_ == "pobj" and noun.trigger.head.lower_ in _CAUSE_PREPS:
+            continue  # "closed its borders because of fighting": the cause, an event of its own
         verb = by_token.get(_governor(noun.trigger).i)
         if verb is None or verb is noun or verb.frame is not None or verb.trigger.pos_ != "VERB":
             continue
