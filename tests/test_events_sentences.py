@@ -1083,3 +1083,28 @@ def test_fighting_given_as_a_cause_is_an_event_of_its_own(pipeline: Pipeline) ->
 )
 def test_a_body_in_session_meets_nobody(pipeline: Pipeline, text: str, consults: int) -> None:
     assert len([e for e in events_of(pipeline, text) if e.cameo == "040"]) == consults
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The broadcaster withdrew its reporters from the field.", set()),  # no forces pulled back
+        ("The company withdrew its bid for the port.", set()),
+        ("The vice president could take over the duties of president.", set()),  # a post, not a territory
+        ("Israel will evacuate all 21 settlements in Gaza.", {"087"}),  # places given up
+    ],
+)
+def test_what_is_withdrawn_or_taken_over_decides(pipeline: Pipeline, text: str, codes: set[str]) -> None:
+    assert {e.cameo for e in events_of(pipeline, text)} == codes
+
+
+def test_forces_withdrawn_from_a_country_target_it(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "Russia withdrew its troops from Syria."), "087")
+    assert event.target is not None and event.target.text == "Syria"
+
+
+@pytest.mark.parametrize(
+    "text", ["The bill allows China to extradite suspects.", "A law that would have allowed Iran to extradite them."]
+)
+def test_an_act_a_law_allows_is_possible_not_done(pipeline: Pipeline, text: str) -> None:
+    assert find(events_of(pipeline, text), "063").mode == "hypothetical"

@@ -79,6 +79,7 @@ _STATE_DOERS = wordset("army military force troop navy jet warplane aircraft pla
 _DEADLY = wordset("kill wound injure destroy hit damage level flatten")
 _OFFICIAL_DOERS = wordset("government ministry embassy administration foreign state country")
 # Verbs of taking: their "from" phrase is the party something is taken from ("seized the town from the rebels").
+_PULL_BACK = wordset("withdraw pull evacuate")
 _TAKING = wordset("seize capture take wrest retake recapture grab confiscate")
 # Verbs whose subject undergoes the event their object names: "Biden faced allegations", "the base repelled an
 # attack", "the plan drew criticism". The subject is the event's target, not its doer.
@@ -429,6 +430,17 @@ def _helps_do(token: Token) -> bool:
 
 
 _DE_ESCALATE = "087"  # CAMEO: de-escalate military engagement
+_FORCES = _TROOPS | wordset("weapon missile ship warship vessel fleet peacekeeper personnel artillery aircraft jet")
+_AREAS = wordset(
+    "area region territory town city village zone border province district front line position base settlement "
+    "outpost post camp garrison"
+)
+
+
+def _area(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in _AREAS
+
+
 _CONTESTS = wordset(
     "race contest election primary caucus tournament competition championship match game campaign nomination bid "
     "candidacy candidature ballot"
@@ -436,9 +448,14 @@ _CONTESTS = wordset(
 
 
 def _left_a_contest(token: Token) -> bool:
-    """ "withdrew from the race", "Bayes withdrew in March": a candidate or a player leaving a contest, not forces
-    pulled back."""
-    left = [c for c in token.children if c.dep_ == "dobj"] + list(_prep_objects(token, ("from",)))
+    """ "withdrew from the race", "Bayes withdrew in March", "withdrew its reporters", "withdrew the offer": a
+    candidate or a player leaving a contest, or people and things other than forces taken back."""
+    taken = [c for c in token.children if c.dep_ == "dobj"]
+    if token.lemma_.lower() in ("withdraw", "pull") and any(
+        t.lemma_.lower() not in _FORCES and not _area(t) for t in taken
+    ):
+        return True
+    left = taken + list(_prep_objects(token, ("from",)))
     if any(t.lemma_.lower() in _CONTESTS for t in left):
         return True
     subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
@@ -1515,6 +1532,10 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         bound = next((p for p in _prep_objects(token, ("for",)) if is_actor(p)), None)
         if bound is not None:
             return argument(bound)
+    if token.lemma_.lower() in _PULL_BACK:  # "withdrew its troops from Syria": where they leave, not the troops
+        left = next((p for p in _prep_objects(token, ("from",)) if is_actor(p)), None)
+        if left is not None:
+            return argument(left)
     recipient = _recipient(token)
     if recipient is not None and token.lemma_.lower() in _TRANSFER:
         return recipient

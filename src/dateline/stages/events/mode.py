@@ -58,7 +58,7 @@ def governing_chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     tok = trigger
     while (
-        (tok.dep_ in _CHAIN_DEPS or _purpose(tok) or _stop_short(tok) or _shares_verb(tok))
+        (tok.dep_ in _CHAIN_DEPS or _purpose(tok) or _stop_short(tok) or _shares_verb(tok) or _to_ccomp(tok))
         and tok.head.i != tok.i
         and len(chain) < 8
     ):
@@ -69,6 +69,12 @@ def governing_chain(trigger: Token) -> list[Token]:
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _to_ccomp(tok: Token) -> bool:
+    """ "allows China to extradite": an infinitive the parser hung as a clausal complement is governed as an
+    xcomp is."""
+    return tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _shares_verb(tok: Token) -> bool:
