@@ -1108,3 +1108,14 @@ def test_forces_withdrawn_from_a_country_target_it(pipeline: Pipeline) -> None:
 )
 def test_an_act_a_law_allows_is_possible_not_done(pipeline: Pipeline, text: str) -> None:
     assert find(events_of(pipeline, text), "063").mode == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator had only reached 3 percent support in the polls.",  # a poll figure
+        "Florida Highway Patrol described the scene.",  # the last word of a name
+    ],
+)
+def test_poll_figures_and_names_are_no_events(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []

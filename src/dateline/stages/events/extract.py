@@ -373,6 +373,12 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
         if name_part(token) or state_after_in(token) or measured_flow(token) or token.ent_type_ in ("DATE", "TIME"):
             return None  # ... or a date: "on 11 March" is no march
+        if (
+            token.pos_ == "PROPN"
+            and token.is_title
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        ):
+            return None  # the last word of a name the model did not label: "Florida Highway Patrol"
         patterns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
     else:
         return None
@@ -700,6 +706,7 @@ def name_part(token: Token) -> bool:
 _FLOWS = frozenset(
     ["trade", "aid", "assistance", "investment", "export", "import", "loan", "sale", "shipment", "spending"]
 )
+_POLLED = frozenset(["support", "backing", "approval", "disapproval", "opposition"])
 _MEASURES = frozenset(
     [
         "worth", "total", "amount", "rise", "fall", "grow", "climb", "drop", "decline", "double", "halve",
@@ -709,7 +716,13 @@ _MEASURES = frozenset(
 
 
 def measured_flow(token: Token) -> bool:
-    """Whether a flow noun is the subject of a figure: "Trade with China was worth $5 billion"."""
+    """Whether a flow noun is the subject of a figure ("Trade with China was worth $5 billion"), or support
+    measured in a poll ("had only 3 percent support")."""
+    if token.lemma_.lower() in _POLLED and any(
+        c.dep_ in ("compound", "nmod", "amod", "nummod") and (c.ent_type_ == "PERCENT" or c.lower_ in ("percent", "%"))
+        for c in token.subtree
+    ):
+        return True
     if token.lemma_.lower() not in _FLOWS or token.dep_ not in ("nsubj", "csubj", "nsubjpass"):
         return False
     head = token.head
