@@ -1119,3 +1119,26 @@ def test_an_act_a_law_allows_is_possible_not_done(pipeline: Pipeline, text: str)
 )
 def test_poll_figures_and_names_are_no_events(pipeline: Pipeline, text: str) -> None:
     assert events_of(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ted Heath snatched victory from Labour in 1970.",  # a win, not an abduction
+        "Even allowing for the bias against the Tories, they are still behind.",  # taking into account
+        "The prime minister talked about a new manifesto.",  # one speaker, nobody consulted
+        "Howard spoke at his party's spring conference in Brighton.",  # a party's own gathering
+    ],
+)
+def test_politics_at_home_words_that_are_no_events(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []
+
+
+def test_parties_talking_to_each_other_consult(pipeline: Pipeline) -> None:
+    assert find(events_of(pipeline, "Xi and Putin talked for two hours."), "040").mode == "asserted"
+
+
+def test_a_possible_attack_has_not_happened(pipeline: Pipeline) -> None:
+    assert find(events_of(pipeline, "Kenya is ready for a possible attack by the militants."), "19").mode == (
+        "hypothetical"
+    )

@@ -393,6 +393,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None  # "its Walkman branded phone": a brand name, no one branded as anything
     if best is not None and best.code == _CONSULT and _body_in_session(token):
         return None
+    if best is not None and token.lemma_.lower() == "allow" and any(_prep_objects(token, ("for",))):
+        return None  # "allowing for the bias in the polls": taking into account
     if best is not None and token.lemma_.lower() == "help" and _helps_do(token):
         return None
     if best is not None and best.code == _DE_ESCALATE and _left_a_contest(token):
@@ -416,12 +418,15 @@ _BODIES = wordset("cabinet parliament council committee board senate assembly co
 
 def _body_in_session(token: Token) -> bool:
     """ "Israel's cabinet met on Sunday": a body sitting with no other party named is in session, not meeting
-    anyone."""
-    if token.lemma_.lower() not in ("meet", "convene"):
+    anyone; "the prime minister talked about the manifesto": one speaker talking about something consults nobody."""
+    lemma = token.lemma_.lower()
+    if lemma not in ("meet", "convene", "talk"):
         return False
-    if any(c.dep_ in ("dobj", "dative") for c in token.children) or any(_prep_objects(token, ("with",))):
+    if any(c.dep_ in ("dobj", "dative") for c in token.children) or any(_prep_objects(token, ("with", "to"))):
         return False
     subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+    if lemma == "talk":  # "Xi and Putin talked", "the two leaders talked": parties talking to each other
+        return bool(subjects) and all(s.tag_ in ("NN", "NNP") and not s.conjuncts for s in subjects)
     return bool(subjects) and all(s.lemma_.lower() in _BODIES and not s.conjuncts for s in subjects)
 
 

@@ -179,8 +179,13 @@ def _named_aside(chain: list[Token], i: int) -> bool:
     return link.dep_ == "prep" and link.lower_ != "of" and not any(c.dep_ == "neg" for c in chain[i].children)
 
 
+_POSSIBLE_ADJ = frozenset({"possible", "potential", "hypothetical", "eventual", "prospective", "feared", "imminent"})
+
+
 def _hypothetical(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
     modals = lexicon.modes["hypothetical_modals"]
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _POSSIBLE_ADJ for c in tok.children):
+        return True  # "a possible terrorist attack", "fears of an imminent invasion": not (yet) happened
     if any(c.dep_ == "advmod" and c.lower_ in lexicon.modes["alleging_adverbs"] for c in tok.children):
         return True  # "the army allegedly killed civilians": claimed, not shown
     if any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children) and not _future_in_past(tok, lexicon):
