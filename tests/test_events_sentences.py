@@ -1142,3 +1142,10 @@ def test_a_possible_attack_has_not_happened(pipeline: Pipeline) -> None:
     assert find(events_of(pipeline, "Kenya is ready for a possible attack by the militants."), "19").mode == (
         "hypothetical"
     )
+
+
+def test_a_persons_withdrawal_is_no_pullback_and_a_countrys_targets_where_it_leaves(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "His withdrawal was announced at a White House news conference.") == []
+    event = find(events_of(pipeline, "Russia's withdrawal from Syria began in March."), "087")
+    assert event.source is not None and event.source.text == "Russia"
+    assert event.target is not None and event.target.text == "Syria"

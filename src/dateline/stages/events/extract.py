@@ -461,6 +461,13 @@ _CONTESTS = wordset(
 def _left_a_contest(token: Token) -> bool:
     """ "withdrew from the race", "Bayes withdrew in March", "withdrew its reporters", "withdrew the offer": a
     candidate or a player leaving a contest, or people and things other than forces taken back."""
+    if token.pos_ == "NOUN":  # "his withdrawal was announced", "her withdrawal from the race"
+        taken = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        left = list(_prep_objects(token, ("from",)))
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        person = any(o.lower_ in ("his", "her") or o.ent_type_ == "PERSON" for o in owners)
+        forces = any(t.lemma_.lower() in _FORCES for t in taken)
+        return any(t.lemma_.lower() in _CONTESTS for t in left) or (person and not forces)
     taken = [c for c in token.children if c.dep_ == "dobj"]
     if token.lemma_.lower() in ("withdraw", "pull") and any(
         t.lemma_.lower() not in _FORCES and not _area(t) for t in taken
@@ -1686,6 +1693,10 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and _patient_owner(owner):
         return actor_argument(owner)
+    if token.lemma_.lower() in ("withdrawal", "pullout", "pull-out", "evacuation"):  # "withdrawal from Syria"
+        left = next((p for p in _prep_objects(token, ("from",)) if is_actor(p)), None)
+        if left is not None:
+            return argument(left)
     if token.lemma_.lower() in _TOLLS:  # "the toll in the dispute with X": the other side of the conflict
         for conflict in (*_prep_objects(token, ("in", "from", "of")), *_toll_settings(token)):
             foe = next((p for p in _prep_objects(conflict, ("with", "against")) if is_actor(p)), None)
