@@ -183,7 +183,9 @@ def test_built_tables_are_kept_on_disk_and_rebuilt_when_damaged(
 
 
 def test_a_planet_is_no_town_unless_qualified() -> None:
-    assert resolve(_article("Rovers will land on Mars in 2030.", {"Mars": "LOC"})) == []
-    assert resolve(_article("It is one of Earth's wonders.", {"Earth": "LOC"})) == []
+    (mars,) = resolve(_article("Rovers will land on Mars in 2030.", {"Mars": "LOC"}))
+    assert (mars.name, mars.feature, mars.country, mars.lat) == ("Mars", "celestial", None, None)
+    (earth,) = resolve(_article("It is one of Earth's wonders.", {"Earth": "LOC"}))
+    assert earth.feature == "celestial" and earth.geonameid is None
     (town, _state) = resolve(_article("A fire in Mars, Pennsylvania.", {"Mars": "GPE", "Pennsylvania": "GPE"}))
     assert town.country == "USA" and town.feature == "city"

@@ -147,6 +147,7 @@ _EMBEDDED_CITY = 100_000  # a city this big inside an organisation's name is tak
 
 def resolve(article: Article) -> list[Place]:
     """Resolve the article's place mentions against the gazetteer, using the article as context."""
+    celestial = [_celestial(m) for m in place_mentions(article) if _heavenly(article.text, m)]
     names, unplaced = _names(article)
     context = _context(article, names)
     context.chosen = {n.key: _best(n, context) for n in names}  # first pass: names and dateline only
@@ -154,7 +155,22 @@ def resolve(article: Article) -> list[Place]:
     final = {n.key: _best(n, context) for n in names}  # second pass: nearness to the first pass's places too
     places = [_place(m, final[n.key]) for n in names for m in n.mentions]
     places.extend(_local_places(unplaced, places, context))
-    return sorted(places, key=lambda p: p.start)
+    return sorted([*places, *celestial], key=lambda p: p.start)
+
+
+#: Names of the solar system that small towns also bear ("Earth, Texas", "Mars, Pennsylvania"): in news they are
+#: nearly always the planet or the moon, a place with no point on the map. A town of that name must be qualified
+#: ("Mars, Pa.") to be read as one.
+_HEAVENLY = frozenset({"earth", "the earth", "moon", "the moon", "mars", "venus", "jupiter", "saturn", "pluto", "sun"})
+
+
+def _heavenly(text: str, mention: Entity) -> bool:
+    return gazetteer.normalise(mention.text) in _HEAVENLY and not text[mention.end : mention.end + 2].startswith(",")
+
+
+def _celestial(mention: Entity) -> Place:
+    name = mention.text.removeprefix("the ").removeprefix("The ")
+    return Place(mention.start, mention.end, mention.text, name, feature="celestial")
 
 
 def _names(article: Article) -> tuple[list[Name], list[Entity]]:
@@ -163,6 +179,8 @@ def _names(article: Article) -> tuple[list[Name], list[Entity]]:
     unplaced = []
     previous: Name | None = None
     for mention in place_mentions(article):
+        if _heavenly(article.text, mention):
+            continue  # placed apart, with no point on the map
         entries = entries_for(mention)
         if not entries:
             unplaced.append(mention)
@@ -260,14 +278,7 @@ def place_mentions(article: Article) -> list[Entity]:
     return found
 
 
-#: Names of the solar system that small towns also bear ("Earth, Texas", "Mars, Pennsylvania"): in news they are
-#: nearly always the planet or the moon. A town of that name must be qualified ("Mars, Pa.") to be read as one.
-_HEAVENLY = frozenset({"earth", "the earth", "moon", "the moon", "mars", "venus", "jupiter", "saturn", "pluto", "sun"})
-
-
 def _may_be_place(text: str, entity: Entity, named: set[str]) -> bool:
-    if gazetteer.normalise(entity.text) in _HEAVENLY and not text[entity.end : entity.end + 2].startswith(","):
-        return False
     if entity.label in PLACE_LABELS:
         return True
     if entity.label == "NORP":
