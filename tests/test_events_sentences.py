@@ -1149,3 +1149,18 @@ def test_a_persons_withdrawal_is_no_pullback_and_a_countrys_targets_where_it_lea
     event = find(events_of(pipeline, "Russia's withdrawal from Syria began in March."), "087")
     assert event.source is not None and event.source.text == "Russia"
     assert event.target is not None and event.target.text == "Syria"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Okafor, the premier, was evacuated on Wednesday from the capital to a hospital.", set()),  # to safety
+        ("Israel will evacuate all 21 settlements in Gaza.", {"087"}),  # places given up
+        ("The NHC warned of flash floods in the Bahamas.", {"012"}),  # harm nobody does
+        ("Iran warned of a crushing response.", {"130"}),  # its own act to come
+        ("In 1998, Clinton was impeached for lying and obstructing justice.", set()),  # no road blocked
+        ("The prime minister signed a decree on face veils.", set()),  # a decree is no accord
+    ],
+)
+def test_evacuations_forecasts_and_decrees(pipeline: Pipeline, text: str, codes: set[str]) -> None:
+    assert {e.cameo for e in events_of(pipeline, text)} == codes

@@ -133,6 +133,7 @@ _CARRY = wordset("fly")  # "flying Trump to the hospital": carried there, whoeve
 # nominee" took a post.
 _EVENT_WITH_OBJECT = wordset("decline take")
 # Forces of nature and disease: what they "strike" or "kill" is no political event.
+_HAZARDS = wordset("rain rainfall snow wind surge heat cold frost ice fog smog avalanche")
 _NATURAL_FORCES = wordset(
     "tsunami earthquake quake aftershock storm hurricane typhoon cyclone tornado flood flooding fire wildfire "
     "blaze virus pandemic epidemic outbreak disease drought landslide mudslide avalanche eruption volcano "
@@ -459,8 +460,9 @@ _CONTESTS = wordset(
 
 
 def _left_a_contest(token: Token) -> bool:
-    """ "withdrew from the race", "Bayes withdrew in March", "withdrew its reporters", "withdrew the offer": a
-    candidate or a player leaving a contest, or people and things other than forces taken back."""
+    """ "withdrew from the race", "Bayes withdrew in March", "withdrew its reporters", "withdrew the offer",
+    "residents were evacuated": a candidate or a player leaving a contest, or people and things other than forces
+    taken back or taken to safety."""
     if token.pos_ == "NOUN":  # "his withdrawal was announced", "her withdrawal from the race"
         taken = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
         left = list(_prep_objects(token, ("from",)))
@@ -469,6 +471,9 @@ def _left_a_contest(token: Token) -> bool:
         forces = any(t.lemma_.lower() in _FORCES for t in taken)
         return any(t.lemma_.lower() in _CONTESTS for t in left) or (person and not forces)
     taken = [c for c in token.children if c.dep_ == "dobj"]
+    if token.lemma_.lower() == "evacuate":  # "residents were evacuated", "flown to hospital": people taken to safety
+        moved = taken + [c for c in token.children if c.dep_ == "nsubjpass"]
+        return any(m.lemma_.lower() not in _FORCES and not _area(m) for m in moved)
     if token.lemma_.lower() in ("withdraw", "pull") and any(
         t.lemma_.lower() not in _FORCES and not _area(t) for t in taken
     ):
@@ -865,8 +870,11 @@ _INFORMATION = wordset("detail information comment figure name explanation reaso
 def refine_warning(token: Token, code: str) -> str:
     """ "warned that the blockade would harm the region": a warning of what things will do, with no act of the
     speaker in it, is a pessimistic comment (012), not a threat (13x)."""
-    if code != "130" or token.lemma_.lower() not in _WARNING_VERBS:
+    if code != "130" or token.lemma_.lower() not in (*_WARNING_VERBS, "warning"):
         return code
+    hazards = [*_prep_objects(token, ("of", "about")), *(c for c in token.children if c.dep_ == "compound")]
+    if any(h.lemma_.lower() in _NATURAL_FORCES or h.lemma_.lower() in _HAZARDS for h in hazards):
+        return "012"  # "warned of flash floods", "a hurricane warning": a forecast of harm nobody does
     public = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _THE_PUBLIC]
     infinitives = [c for c in token.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
     if public and any(a.dep_ == "aux" and a.lower_ == "to" for c in infinitives for a in c.children):
