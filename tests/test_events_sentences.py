@@ -1164,3 +1164,18 @@ def test_a_persons_withdrawal_is_no_pullback_and_a_countrys_targets_where_it_lea
 )
 def test_evacuations_forecasts_and_decrees(pipeline: Pipeline, text: str, codes: set[str]) -> None:
     assert {e.cameo for e in events_of(pipeline, text)} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Lawmakers who have attacked previous privatisations could block his plans.", {"111"}),  # words on a policy
+        ('"Current government expenditure should come from oil revenues," Mr Okafor said.', set()),  # nobody asked
+        ("Turkmenistan cut off gas supplies to Ukraine.", {"163"}),  # an economic weapon, not a siege
+        ("The army cut off supplies to the besieged town.", {"191"}),
+        ("The regulator disliked Rover's decision to talk publicly about the deal.", set()),  # speaking out
+        ("The presence of foreign troops feeds the insurgency, he said.", set()),  # a cause, not the insurgents
+    ],
+)
+def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str, codes: set[str]) -> None:
+    assert {e.cameo for e in events_of(pipeline, text)} == codes

@@ -144,6 +144,7 @@ _JUDGE = wordset(
     "describe characterise characterize call term label brand dub deem investigate probe examine review study "
     "analyse analyze report cover document witness film photograph recall remember mark commemorate quote cite"
 )
+_CAUSING = wordset("feed fuel spark trigger provoke cause prompt stoke fan ignite incite inflame fuel worsen")
 _SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
 _NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
@@ -324,6 +325,8 @@ def _bare_requests(sent: SpacySpan, taken: set[int], lexicon: Lexicon) -> Iterat
         family = obligation_family(token)
         speaker = obligation_speaker(token) if family else None
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and not (is_actor(subject) or _antecedent(subject) is not None):
+            subject = None  # "government expenditure should come from taxes": nobody is asked to act
         target = actor_argument(subject) if subject is not None and speaker is not None else None
         if target is not None and speaker is not None and target.start == speaker.start:
             target = None  # "Britain said it must act": a resolve, not a request
@@ -394,6 +397,12 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None  # "its Walkman branded phone": a brand name, no one branded as anything
     if best is not None and best.code == _CONSULT and _body_in_session(token):
         return None
+    if (
+        best is not None
+        and token.lemma_.lower() == "talk"
+        and any(c.lower_ in ("publicly", "openly") for c in token.children)
+    ):
+        return None  # "decided to talk publicly about the deal": speaking out, not talks
     if best is not None and token.lemma_.lower() == "allow" and any(_prep_objects(token, ("for",))):
         return None  # "allowing for the bias in the polls": taking into account
     if best is not None and token.lemma_.lower() == "help" and _helps_do(token):
@@ -656,7 +665,8 @@ def refine_verbal_attack(token: Token, code: str) -> str:
 _VERBAL_ATTACKS = wordset("attack target slam blast hit")
 _CRITICIZABLE = wordset(
     "policy plan decision record remark comment proposal idea stance position view handling response approach "
-    "claim report statement speech rhetoric leadership performance tweet budget bill reform agenda"
+    "claim report statement speech rhetoric leadership performance tweet budget bill reform agenda privatisation "
+    "privatization law measure move ruling verdict scheme strategy tax cut deal programme program initiative"
 )
 
 
@@ -1493,6 +1503,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             return next((actor_argument(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
         if token.dep_ == "dobj" and verb.lemma_.lower() in _JUDGE:
             return None  # "characterised the attack as a violation": someone else's attack, judged
+        if token.dep_ == "dobj" and verb.lemma_.lower() in _CAUSING:
+            return None  # "the presence of troops feeds the insurgency": a cause of it, not who wages it
         if token.dep_ == "pobj" and (head.lower_ == "against" or verb.lemma_.lower() in _POINT_TO):
             return None  # "spoke out against the attack", "pointing to the attack on the embassy"
         if token.dep_ == "dobj" and _undergone(token, verb):  # "drew criticism from Uganda"
