@@ -1179,3 +1179,27 @@ def test_evacuations_forecasts_and_decrees(pipeline: Pipeline, text: str, codes:
 )
 def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str, codes: set[str]) -> None:
     assert {e.cameo for e in events_of(pipeline, text)} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("The storm blocked roads and forced thousands of civilians to evacuate.", set()),  # nature did it
+        ("Police vans arrived at the park.", set()),  # vehicles at a scene
+        ("The bill would let people living in or visiting Hong Kong be sent to China.", set()),  # a kind of people
+        ("Chinese leaders visiting Moscow signed deals.", {"042", "043", "057"}),  # a party's visit
+    ],
+)
+def test_storms_vans_and_kinds_of_people(pipeline: Pipeline, text: str, codes: set[str]) -> None:
+    assert {e.cameo for e in events_of(pipeline, text)} == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "mode"),
+    [
+        ("Russia threatened Ukraine and then attacked it.", "19", "asserted"),  # a sibling verb is no frame
+        ("The protesters' demands include an investigation by the police.", "09", "hypothetical"),  # asked for
+    ],
+)
+def test_modes_of_siblings_and_demands(pipeline: Pipeline, text: str, code: str, mode: str) -> None:
+    assert find(events_of(pipeline, text), code).mode == mode

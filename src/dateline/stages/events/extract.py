@@ -49,7 +49,7 @@ AGENT_NOUNS = wordset(
     "sultan sheikh monarch pope dictator supporter mediator suspect accused donor lawyer attorney "
     "revolutionary rival opponent critic adversary enemy foe extremist jihadist captor smuggler trafficker "
     "pirate mercenary raider fan counterpart driver miner employee docker dockworker labourer laborer "
-    "defector medic paramedic shopper worshipper passenger bystander pedestrian commuter asylum-seeker"
+    "defector medic paramedic shopper worshipper passenger bystander pedestrian commuter asylum-seeker delegate"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
@@ -482,6 +482,10 @@ def _left_a_contest(token: Token) -> bool:
     taken = [c for c in token.children if c.dep_ == "dobj"]
     if token.lemma_.lower() == "evacuate":  # "residents were evacuated", "flown to hospital": people taken to safety
         moved = taken + [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not moved:  # "forced thousands of civilians to evacuate": who leaves, when they are not forces
+            moved = [c for c in token.children if c.dep_ == "nsubj"] or (
+                [c for c in token.head.children if c.dep_ == "dobj"] if token.dep_ == "xcomp" else []
+            )
         return any(m.lemma_.lower() not in _FORCES and not _area(m) for m in moved)
     if token.lemma_.lower() in ("withdraw", "pull") and any(
         t.lemma_.lower() not in _FORCES and not _area(t) for t in taken
@@ -564,13 +568,26 @@ def _homecoming(token: Token) -> bool:
     scene ("officers soon arrived and detained the man")."""
     if any(c.dep_ in ("advmod", "prt", "npadvmod") and c.lower_ in ("back", "home") for c in token.children):
         return True
+    clause = token.head if token.dep_ == "conj" and token.head.tag_ == "VBG" else token
+    if clause.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        # "people living in or visiting Hong Kong": a kind of people, nobody's visit
+        kind = clause.head if clause.dep_ == "acl" else next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if (
+            kind is not None
+            and kind.lemma_.lower() in _ANYONE
+            and not any(c.dep_ in ("det", "poss") for c in kind.children)
+        ):
+            return True
     comers = [c for c in token.children if c.dep_ in _SUBJECTS]
     if token.dep_ == "conj" and not comers:
         comers = [c for c in token.head.children if c.dep_ in _SUBJECTS]
     return bool(comers) and all(c.lemma_.lower() in _RESPONDERS for c in comers)  # "Thames Valley Police" too
 
 
-_RESPONDERS = wordset("police officer policeman firefighter fireman paramedic ambulance rescuer medic crew")
+_ANYONE = wordset("people person tourist visitor traveller traveler foreigner resident citizen migrant")
+_RESPONDERS = wordset(
+    "police officer policeman firefighter fireman paramedic ambulance rescuer medic crew van vehicle car truck"
+)
 
 
 def _market_demand(token: Token) -> bool:
@@ -1247,6 +1264,8 @@ def by_nature(cand: Candidate) -> bool:
     killed 300 people"): no party did, and there is no political event."""
     doers = list(cand.source.heads) if cand.source else []
     doers += [*_subjects_and_agents(cand.trigger), *_prep_objects(cand.trigger, ("by",))]
+    if cand.trigger.dep_ == "conj" and not doers:  # "the storm blocked roads and forced thousands to flee"
+        doers = _subjects_and_agents(cand.trigger.head)
     if any(d.lemma_.lower() in _NATURAL_FORCES or d.lower_ in _NATURAL_FORCES for d in doers):
         return True
     lemma = cand.trigger.lemma_.lower()

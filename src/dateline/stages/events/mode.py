@@ -38,9 +38,13 @@ def event_mode(trigger: Token, lexicon: Lexicon, anchor_year: int | None, compos
         return "negated"
     if not composed and is_background(trigger, anchor_year, lexicon):
         return "background"
-    if any(_negated(tok, i == 0, lexicon, composed) and not _named_aside(chain, i) for i, tok in enumerate(chain)):
+    if any(
+        _negated(tok, _own(chain, i), lexicon, composed) and not _named_aside(chain, i) for i, tok in enumerate(chain)
+    ):
         return "negated"
-    if any(_hypothetical(tok, i == 0, lexicon, composed) for i, tok in enumerate(chain)):
+    if any(_hypothetical(tok, _own(chain, i), lexicon, composed) for i, tok in enumerate(chain)):
+        return "hypothetical"
+    if any(_asked_for(tok, lexicon) for tok in chain[1:]):
         return "hypothetical"
     if trigger.dep_ == "nsubj" and _modal_head(trigger, lexicon):  # "an embargo would not work"
         return "hypothetical"
@@ -48,9 +52,25 @@ def event_mode(trigger: Token, lexicon: Lexicon, anchor_year: int | None, compos
         return "hypothetical"
     if _question(trigger):  # "Which candidates have you supported?": asked about, not told
         return "hypothetical"
-    if any(_planned(tok, i == 0, lexicon, composed) for i, tok in enumerate(chain)):
+    if any(_planned(tok, _own(chain, i), lexicon, composed) for i, tok in enumerate(chain)):
         return "planned"
     return "asserted"
+
+
+def _asked_for(verb: Token, lexicon: Lexicon) -> bool:
+    """ "The protesters' demands include an investigation": what a demand, call or proposal holds is asked for,
+    not done."""
+    asks = lexicon.modes["hypothetical"]
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in asks for c in verb.children
+    )
+
+
+def _own(chain: list[Token], i: int) -> bool:
+    """Whether a word of the chain is read as the event's own verb: the trigger, or a verb it is coordinated with
+    ("blocked roads and forced thousands to flee": "blocked" shares its "not" or "will" with "forced", but is
+    no word over it that denies or plans it)."""
+    return i == 0 or chain[i - 1].dep_ == "conj"
 
 
 def governing_chain(trigger: Token) -> list[Token]:
@@ -58,7 +78,14 @@ def governing_chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     tok = trigger
     while (
-        (tok.dep_ in _CHAIN_DEPS or _purpose(tok) or _stop_short(tok) or _shares_verb(tok) or _to_ccomp(tok))
+        (
+            tok.dep_ in _CHAIN_DEPS
+            or _purpose(tok)
+            or _stop_short(tok)
+            or _shares_verb(tok)
+            or _to_ccomp(tok)
+            or (_listed_with(tok) and len(chain) == 1)
+        )
         and tok.head.i != tok.i
         and len(chain) < 8
     ):
@@ -69,6 +96,12 @@ def governing_chain(trigger: Token) -> list[Token]:
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _listed_with(tok: Token) -> bool:
+    """ "demands include an investigation and the release of prisoners": a noun listed with another shares what
+    is said of it."""
+    return tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def _to_ccomp(tok: Token) -> bool:
