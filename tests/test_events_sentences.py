@@ -1203,3 +1203,22 @@ def test_storms_vans_and_kinds_of_people(pipeline: Pipeline, text: str, codes: s
 )
 def test_modes_of_siblings_and_demands(pipeline: Pipeline, text: str, code: str, mode: str) -> None:
     assert find(events_of(pipeline, text), code).mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Tourists in Europe have been unable to visit the official website of the White House.", set()),  # a page
+        ("The warnings told how firms could protect themselves against attacks.", set()),  # guarding oneself
+        ("The Department of Homeland Security was created following the 9/11 attacks.", set()),  # a time
+    ],
+)
+def test_web_pages_oneself_and_times_are_no_events(pipeline: Pipeline, text: str, codes: set[str]) -> None:
+    assert {e.cameo for e in events_of(pipeline, text) if e.source is not None} == codes
+
+
+def test_a_tour_of_a_continent_goes_there_and_a_police_raid_is_by_the_police(pipeline: Pipeline) -> None:
+    tour = find(events_of(pipeline, "The chancellor's six-day tour of Africa ended on Friday."), "042")
+    assert tour.source is not None and "chancellor" in tour.source.text
+    raid = find(events_of(pipeline, "The army offensive began on Monday."), "190")
+    assert raid.source is not None and raid.source.text == "army"

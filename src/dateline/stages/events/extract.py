@@ -151,6 +151,14 @@ _NEAR_PREPS = wordset("near outside around across along")  # where an event was,
 # Where the subject was, not who it is: "the accident in Salaheddin killed", "the draft in the U.S. ended".
 _SUBJECT_PLACE_PREPS = wordset("in at")
 _POINT_TO = wordset("point refer allude respond react reply")  # "pointing to the attack": someone else's
+#: Nouns that, before an event noun, name who did it ("a rebel attack", "the army offensive"); others there
+#: may name who it was done to ("a hostage release", "journalist arrests").
+_DOER_NOUNS = wordset(
+    "rebel militant insurgent guerrilla militia police army military troop government opposition protester "
+    "terrorist gunman separatist jihadist"
+)
+_TIME_PREPS = wordset("after following before since prior")
+_JOURNEYS = wordset("tour visit trip")
 _CAUSE_PREPS = wordset("because due owing thanks despite amid")
 _FIGHTS = wordset("gunbattle gunfight firefight shootout exchange")  # small-arms words that say two sides fought
 # Verbs that only say an event goes on, starts or is carried out: a frame over them is a frame over their object
@@ -405,6 +413,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None  # "decided to talk publicly about the deal": speaking out, not talks
     if best is not None and token.lemma_.lower() == "allow" and any(_prep_objects(token, ("for",))):
         return None  # "allowing for the bias in the polls": taking into account
+    if best is not None and _web_or_self(token, best.code):
+        return None
     if best is not None and token.lemma_.lower() == "help" and _helps_do(token):
         return None
     if best is not None and best.code == _DE_ESCALATE and _left_a_contest(token):
@@ -438,6 +448,19 @@ def _body_in_session(token: Token) -> bool:
     if lemma == "talk":  # "Xi and Putin talked", "the two leaders talked": parties talking to each other
         return bool(subjects) and all(s.tag_ in ("NN", "NNP") and not s.conjuncts for s in subjects)
     return bool(subjects) and all(s.lemma_.lower() in _BODIES and not s.conjuncts for s in subjects)
+
+
+_WEB_PAGES = wordset("site website page homepage blog forum link url")
+_REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "yourself", "yourselves"})
+
+
+def _web_or_self(token: Token, code: str) -> bool:
+    """ "unable to visit the re-election site": a web page visited; "firms could protect themselves": guarding
+    oneself is no protection given to another party."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if code == VISIT and any(o.lemma_.lower() in _WEB_PAGES for o in objects):
+        return True
+    return code[:3] == "074" and any(o.lower_ in _REFLEXIVES for o in objects)
 
 
 def _helps_do(token: Token) -> bool:
@@ -1484,7 +1507,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
                 return actor_argument(pobj)
         if child.dep_ == "prep" and child.lower_ in ("of", "from") and token.lemma_.lower() in lexicon.of_is_source:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and is_actor(pobj):
+            toured = child.lower_ == "of" and token.lemma_.lower() in _JOURNEYS and pobj is not None and _area(pobj)
+            if pobj is not None and is_actor(pobj) and not toured:  # "a tour of Africa" goes there
                 return argument(pobj)
     for acl in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         agent = next((g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
@@ -1505,8 +1529,10 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and is_actor(pobj):
                 return argument(pobj)
-    for child in token.children:  # "Russian invasion", "U.S. sanctions"
+    for child in token.children:  # "Russian invasion", "U.S. sanctions", "a rebel attack", "a police raid"
         if child.dep_ in ("amod", "compound") and child.ent_type_ in _DOER_LABELS and not _stance_prefix(child):
+            return argument(child)
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in _DOER_NOUNS:
             return argument(child)
     claimant = _claimed_by(token)
     if claimant is not None:
@@ -1516,8 +1542,10 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
         verb = head.head if token.dep_ == "pobj" else head
         if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and verb.lemma_.lower() not in _PARTAKE:
             return None  # "won a role in the talks", "was hurt in the fighting": the setting, not the doer's act
-        if token.dep_ == "pobj" and head.lower_ in _CAUSE_PREPS:
-            return None  # "troops went in because of the threat of a strike": a cause, not the subject's act
+        if token.dep_ == "pobj" and (head.lower_ in _CAUSE_PREPS or head.lower_ in _TIME_PREPS):
+            # "troops went in because of the threat of a strike", "the agency created after the 9/11 attacks":
+            # a cause or a time, not the subject's act
+            return None
         if token.dep_ == "pobj" and verb.lemma_.lower() in _PARTAKE and _passive(verb):  # "were engaged in"
             return next((actor_argument(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
         if token.dep_ == "dobj" and verb.lemma_.lower() in _JUDGE:
