@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from dateline.stages.events.lexicon import Frame, Lexicon, Pattern
 
@@ -197,7 +197,9 @@ class Argument:
 
     @property
     def text(self) -> str:
-        return self.heads[0].doc.text[self.start : self.end]
+        doc = self.heads[0].doc
+        span = doc.char_span(self.start, self.end, alignment_mode="expand")  # not doc.text: that joins every token
+        return span.text if span is not None else doc.text[self.start : self.end]
 
 
 @dataclass(slots=True)
@@ -725,13 +727,23 @@ def _story_of_war(token: Token) -> bool:
     attack. The words are counted over the whole text, as a reader would take the sense from the story."""
     if _tally(token.sent, _LABOUR_WORDS):
         return False
-    armed = _tally(token.doc, _ARMED_WORDS)
-    return armed >= 2 and armed > 2 * _tally(token.doc, _LABOUR_WORDS)
+    armed = _doc_tally(token.doc, _ARMED_WORDS)
+    return armed >= 2 and armed > 2 * _doc_tally(token.doc, _LABOUR_WORDS)
 
 
 def _tally(tokens: Iterable[Token], words: frozenset[str]) -> int:
     """How many of the tokens have their lemma in ``words``: how much a text is about a subject."""
     return sum(t.lemma_.lower() in words for t in tokens)
+
+
+def _doc_tally(doc: Doc, words: frozenset[str]) -> int:
+    """:func:`_tally` over a whole document, counted once per document and word list."""
+    counts = doc.user_data.setdefault("dateline.events.tally", {})
+    key = id(words)  # the word lists are module constants, alive as long as the process
+    if key not in counts:
+        counts[key] = _tally(doc, words)
+    count: int = counts[key]
+    return count
 
 
 _ARMED_WORDS = wordset(
@@ -1332,8 +1344,8 @@ _GAME_WORDS = wordset(
 
 def _story_of_games(token: Token) -> bool:
     """A story about sport or show business, and not about arms: counted over the whole text, as for strikes."""
-    games = _tally(token.doc, _GAME_WORDS)
-    return games >= 4 and games > 2 * _tally(token.doc, _ARMED_WORDS)
+    games = _doc_tally(token.doc, _GAME_WORDS)
+    return games >= 4 and games > 2 * _doc_tally(token.doc, _ARMED_WORDS)
 
 
 def _score(token: Token) -> bool:
