@@ -128,3 +128,20 @@ def test_actor_code_split_and_fips_table() -> None:
     assert gdelt.split_actor(None) == ("", "", "", [])
     assert [gdelt.fips(c) for c in ("DEU", "GBR", "AUS", "AUT", "CHN", "XXX")] == ["GM", "UK", "AS", "AU", "CH", ""]
     assert len(set(code for code, _ in gdelt.fips_table().values())) == len(gdelt.fips_table())
+
+
+def test_gdelt_rows_are_only_events_that_happened(tmp_path: Path) -> None:
+    text = "Norland did not attack Sudra. Norland met Sudra on Monday. Norland will sanction Sudra."
+    events = [
+        event("m", 0, text, "attack", "NRL", "SDR", "190", mode="negated"),
+        event("m", 1, text, "met", "NRL", "SDR", "040"),
+        event("m", 2, text, "sanction", "NRL", "SDR", "163", mode="planned"),
+    ]
+    s = store_of(tmp_path / "m.db", [article("m", text, url="https://modes.example/a", events=events)])
+    update(s)
+    paths = gdelt.export_gdelt(s, tmp_path / "g", when=WHEN)
+    rows = _read(paths["events"], gdelt.EVENT_COLUMNS)
+    assert rows["EventCode"].tolist() == ["040"]  # GDELT has no mode field: a denied attack is not a row
+    mentions = _read(paths["mentions"], gdelt.MENTION_COLUMNS)
+    assert mentions["GLOBALEVENTID"].tolist() == rows["GLOBALEVENTID"].tolist()
+    assert export_parquet(s, tmp_path / "pq")["events"] == 3  # every mode stays in the dataset

@@ -6,8 +6,10 @@ header names (:data:`EVENT_COLUMNS`, :data:`MENTION_COLUMNS`, :data:`GKG_COLUMNS
 
 How dateline's record maps onto GDELT's (where GDELT has no counterpart, the field is empty):
 
-- one Events row per canonical event (cluster); GLOBALEVENTID is the cluster id. SQLDATE is the event's own
-  date; a week, month or year becomes its first day, an undated event its article's date.
+- one Events row per canonical event (cluster) that happened: mode ``asserted`` or ``background``. GDELT has no
+  field for a mode, so a negated, hypothetical or planned event would read as one that happened; those stay in
+  the store and the Parquet export. GLOBALEVENTID is the cluster id. SQLDATE is the event's own date; a week,
+  month or year becomes its first day, an undated event its article's date.
 - Actor codes are split into country, known group and up to three type codes ("IGOWSTNAT": type IGO, known
   group NAT). Coordinated actors ("RUSGOV/CHNGOV") cannot be one GDELT actor: the first code stands for them.
 - Geo fields use FIPS 10-4 country codes (``resources/fips10_4.csv``) as GDELT does; FeatureID is the GeoNames id.
@@ -147,6 +149,7 @@ SELECT c.*, fa.anchor, e.source, e.target, json_extract(e.sentence, '$.start') A
 FROM clusters c JOIN mentions m ON m.event_id = c.event_id
 JOIN events e ON e.article_id = m.article_id AND e.seq = m.seq
 JOIN articles ar ON ar.id = m.article_id LEFT JOIN articles fa ON fa.id = c.first_article
+WHERE c.mode IN ('asserted', 'background')
 ORDER BY c.id
 """
 
@@ -227,6 +230,7 @@ SELECT m.cluster_id, c.added AS cluster_added, m.added, m.outlet, m.confidence, 
     instr(substr(ar.text, json_extract(e.sentence, '$.start') + 1), json_extract(e.target, '$.text')) AS target_at
 FROM mentions m JOIN clusters c ON c.id = m.cluster_id JOIN events e ON e.article_id = m.article_id AND e.seq = m.seq
 JOIN articles ar ON ar.id = m.article_id
+WHERE c.mode IN ('asserted', 'background')
 ORDER BY m.cluster_id, m.article_id, m.seq
 """
 
