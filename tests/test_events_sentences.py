@@ -1222,3 +1222,10 @@ def test_a_tour_of_a_continent_goes_there_and_a_police_raid_is_by_the_police(pip
     assert tour.source is not None and "chancellor" in tour.source.text
     raid = find(events_of(pipeline, "The army offensive began on Monday."), "190")
     assert raid.source is not None and raid.source.text == "army"
+
+
+def test_an_event_during_which_the_subject_acts_may_be_its_own(pipeline: Pipeline) -> None:
+    # "after" an event is a time; "during" it the subject may be taking part ("threw stones during demonstrations")
+    text = "Palestinian youths resorted to throwing stones during demonstrations against the army."
+    demonstration = find(events_of(pipeline, text), "14")
+    assert demonstration.source is not None and "youths" in demonstration.source.text

@@ -157,7 +157,10 @@ _DOER_NOUNS = wordset(
     "rebel militant insurgent guerrilla militia police army military troop government opposition protester "
     "terrorist gunman separatist jihadist"
 )
-_TIME_PREPS = wordset("after following before since prior")
+# An event named after these came before the subject's act, so it is not that act ("created after the attacks").
+# Not the modes' background_preps: "during", "amid" or "over" an event, the subject may be taking part in it
+# ("throwing stones during demonstrations").
+_BEFORE_PREPS = wordset("after following before since prior")
 _JOURNEYS = wordset("tour visit trip")
 _CAUSE_PREPS = wordset("because due owing thanks despite amid")
 _FIGHTS = wordset("gunbattle gunfight firefight shootout exchange")  # small-arms words that say two sides fought
@@ -175,8 +178,8 @@ _STATE_AFTER_IN = wordset("accord accordance agreement harmony line compliance c
 _CLAUSE_COMPLEMENTS = frozenset({"xcomp", "ccomp", "advcl"})
 _WARNING_VERBS = frozenset({"warn", "caution"})
 _THE_PUBLIC = wordset(
-    "people resident public citizen traveller traveler tourist motorist driver visitor swimmer consumer "
-    "parent user customer passenger hiker population"
+    "people person resident public citizen traveller traveler tourist motorist driver visitor swimmer consumer "
+    "parent user customer passenger hiker population foreigner migrant"
 )
 _MEANS_ROOTS = frozenset({"05", "06", "07"})  # support, cooperation and aid can be the means of another act
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she"})
@@ -405,7 +408,7 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and token.lemma_.lower() == "brand" and token.dep_ in ("amod", "acl", "compound"):
         return None  # "its Walkman branded phone": a brand name, no one branded as anything
-    if best is not None and best.code == _CONSULT and _body_in_session(token):
+    if best is not None and best.code == _CONSULT and _nobody_consulted(token):
         return None
     if (
         best is not None
@@ -419,11 +422,11 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and token.lemma_.lower() == "help" and _helps_do(token):
         return None
-    if best is not None and best.code == _DE_ESCALATE and _left_a_contest(token):
+    if best is not None and best.code == _DE_ESCALATE and not _forces_pulled_back(token):
         return None
     if best is not None and best.code == _FREED and _thing_released(token):
         return None
-    if best is not None and best.code == VISIT and _homecoming(token):
+    if best is not None and best.code == VISIT and (_homecoming(token) or _kind_of_people(token) or _called_out(token)):
         return None
     if best is not None and _courtesy(token):
         return None
@@ -438,7 +441,7 @@ _CONSULT = "040"
 _BODIES = wordset("cabinet parliament council committee board senate assembly congress court jury panel commission")
 
 
-def _body_in_session(token: Token) -> bool:
+def _nobody_consulted(token: Token) -> bool:
     """ "Israel's cabinet met on Sunday": a body sitting with no other party named is in session, not meeting
     anyone; "the prime minister talked about the manifesto": one speaker talking about something consults nobody."""
     lemma = token.lemma_.lower()
@@ -476,7 +479,6 @@ def _helps_do(token: Token) -> bool:
 
 
 _DE_ESCALATE = "087"  # CAMEO: de-escalate military engagement
-_FORCES = _TROOPS | wordset("weapon missile ship warship vessel fleet peacekeeper personnel artillery aircraft jet")
 _AREAS = wordset(
     "area region territory town city village zone border province district front line position base settlement "
     "outpost post camp garrison"
@@ -493,34 +495,36 @@ _CONTESTS = wordset(
 )
 
 
-def _left_a_contest(token: Token) -> bool:
-    """ "withdrew from the race", "Bayes withdrew in March", "withdrew its reporters", "withdrew the offer",
-    "residents were evacuated": a candidate or a player leaving a contest, or people and things other than forces
-    taken back or taken to safety."""
-    if token.pos_ == "NOUN":  # "his withdrawal was announced", "her withdrawal from the race"
-        taken = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
-        left = list(_prep_objects(token, ("from",)))
+def _forces_pulled_back(token: Token) -> bool:
+    """Whether a withdrawal, pull-back or evacuation moves forces, or gives up places. Not: a candidate or a player
+    leaving a contest ("withdrew from the race", "Bayes withdrew in March", "his withdrawal was announced"), people
+    or things other than forces ("withdrew its reporters", "withdrew the offer"), people taken to safety
+    ("residents were evacuated", "forced thousands of civilians to evacuate")."""
+    if token.pos_ == "NOUN":
+        moved = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
         owners = [c for c in token.children if c.dep_ == "poss"]
-        person = any(o.lower_ in ("his", "her") or o.ent_type_ == "PERSON" for o in owners)
-        forces = any(t.lemma_.lower() in _FORCES for t in taken)
-        return any(t.lemma_.lower() in _CONTESTS for t in left) or (person and not forces)
-    taken = [c for c in token.children if c.dep_ == "dobj"]
-    if token.lemma_.lower() == "evacuate":  # "residents were evacuated", "flown to hospital": people taken to safety
-        moved = taken + [c for c in token.children if c.dep_ == "nsubjpass"]
-        if not moved:  # "forced thousands of civilians to evacuate": who leaves, when they are not forces
-            moved = [c for c in token.children if c.dep_ == "nsubj"] or (
-                [c for c in token.head.children if c.dep_ == "dobj"] if token.dep_ == "xcomp" else []
-            )
-        return any(m.lemma_.lower() not in _FORCES and not _area(m) for m in moved)
-    if token.lemma_.lower() in ("withdraw", "pull") and any(
-        t.lemma_.lower() not in _FORCES and not _area(t) for t in taken
-    ):
-        return True
-    left = taken + list(_prep_objects(token, ("from",)))
+        if any(o.lower_ in ("his", "her") or o.ent_type_ == "PERSON" for o in owners):
+            return any(m.lemma_.lower() in _FORCES for m in moved)
+        return not any(t.lemma_.lower() in _CONTESTS for t in _prep_objects(token, ("from",)))
+    lemma = token.lemma_.lower()
+    moved = [c for c in token.children if c.dep_ == "dobj"]
+    if lemma == "evacuate":
+        moved += [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not moved:  # who leaves: "the troops evacuated", "forced civilians to evacuate"
+            moved = [c for c in token.children if c.dep_ == "nsubj"]
+            moved = moved or ([c for c in token.head.children if c.dep_ == "dobj"] if token.dep_ == "xcomp" else [])
+        return all(_military_or_area(m) for m in moved)
+    if lemma in ("withdraw", "pull") and not all(_military_or_area(m) for m in moved):
+        return False
+    left = moved + list(_prep_objects(token, ("from",)))
     if any(t.lemma_.lower() in _CONTESTS for t in left):
-        return True
+        return False
     subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
-    return not left and bool(subjects) and all(s.ent_type_ == "PERSON" for s in subjects)
+    return bool(left) or not subjects or not all(s.ent_type_ == "PERSON" for s in subjects)
+
+
+def _military_or_area(token: Token) -> bool:
+    return token.lemma_.lower() in _FORCES or _area(token)
 
 
 _FREED = "0841"  # CAMEO: return, release person(s)
@@ -589,30 +593,30 @@ def _courtesy(token: Token) -> bool:
 
 
 def _homecoming(token: Token) -> bool:
-    """ "arrived back from", "flew home": coming home is no visit; nor is police or an ambulance arriving at a
-    scene ("officers soon arrived and detained the man")."""
-    if any(c.dep_ in ("advmod", "prt", "npadvmod") and c.lower_ in ("back", "home") for c in token.children):
-        return True
+    """ "arrived back from", "flew home": coming home is no visit."""
+    return any(c.dep_ in ("advmod", "prt", "npadvmod") and c.lower_ in ("back", "home") for c in token.children)
+
+
+def _kind_of_people(token: Token) -> bool:
+    """ "people living in or visiting Hong Kong": a kind of people, nobody's visit."""
     clause = token.head if token.dep_ == "conj" and token.head.tag_ == "VBG" else token
-    if clause.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
-        # "people living in or visiting Hong Kong": a kind of people, nobody's visit
-        kind = clause.head if clause.dep_ == "acl" else next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if (
-            kind is not None
-            and kind.lemma_.lower() in _ANYONE
-            and not any(c.dep_ in ("det", "poss") for c in kind.children)
-        ):
-            return True
+    if clause.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return False
+    kind = clause.head if clause.dep_ == "acl" else next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if kind is None or kind.lemma_.lower() not in _THE_PUBLIC:
+        return False
+    return not any(c.dep_ in ("det", "poss") for c in kind.children)
+
+
+def _called_out(token: Token) -> bool:
+    """ "officers soon arrived and detained the man", "police vans arrived": called to a scene, not a visit."""
     comers = [c for c in token.children if c.dep_ in _SUBJECTS]
     if token.dep_ == "conj" and not comers:
         comers = [c for c in token.head.children if c.dep_ in _SUBJECTS]
-    return bool(comers) and all(c.lemma_.lower() in _RESPONDERS for c in comers)  # "Thames Valley Police" too
+    return bool(comers) and all(c.lemma_.lower() in _RESPONDERS | _VEHICLES for c in comers)  # "Thames Valley Police"
 
 
-_ANYONE = wordset("people person tourist visitor traveller traveler foreigner resident citizen migrant")
-_RESPONDERS = wordset(
-    "police officer policeman firefighter fireman paramedic ambulance rescuer medic crew van vehicle car truck"
-)
+_RESPONDERS = wordset("police officer policeman firefighter fireman paramedic ambulance rescuer medic crew")
 
 
 def _market_demand(token: Token) -> bool:
@@ -738,7 +742,7 @@ def _tally(tokens: Iterable[Token], words: frozenset[str]) -> int:
 
 def _doc_tally(doc: Doc, words: frozenset[str]) -> int:
     """:func:`_tally` over a whole document, counted once per document and word list."""
-    counts = doc.user_data.setdefault("dateline.events.tally", {})
+    counts = doc.user_data.setdefault("dateline_tallies", {})
     key = id(words)  # the word lists are module constants, alive as long as the process
     if key not in counts:
         counts[key] = _tally(doc, words)
@@ -1372,6 +1376,7 @@ _WEAPONS = wordset(
     "missile rocket shell mortar bomb drone airstrike strike artillery bullet grenade shot fire jet warplane "
     "aircraft plane helicopter tank gunfire explosive device blast explosion"
 )
+_FORCES = _TROOPS | _WEAPONS | wordset("weapon ship warship vessel fleet peacekeeper personnel")  # what pulls back
 
 
 def _figurative_blow(verb: Token) -> bool:
@@ -1554,7 +1559,7 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
         verb = head.head if token.dep_ == "pobj" else head
         if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and verb.lemma_.lower() not in _PARTAKE:
             return None  # "won a role in the talks", "was hurt in the fighting": the setting, not the doer's act
-        if token.dep_ == "pobj" and (head.lower_ in _CAUSE_PREPS or head.lower_ in _TIME_PREPS):
+        if token.dep_ == "pobj" and (head.lower_ in _CAUSE_PREPS or head.lower_ in _BEFORE_PREPS):
             # "troops went in because of the threat of a strike", "the agency created after the 9/11 attacks":
             # a cause or a time, not the subject's act
             return None

@@ -147,8 +147,7 @@ _EMBEDDED_CITY = 100_000  # a city this big inside an organisation's name is tak
 
 def resolve(article: Article) -> list[Place]:
     """Resolve the article's place mentions against the gazetteer, using the article as context."""
-    celestial = [_celestial(m) for m in place_mentions(article) if _heavenly(article.text, m)]
-    names, unplaced = _names(article)
+    names, unplaced, celestial = _names(article)
     context = _context(article, names)
     context.chosen = {n.key: _best(n, context) for n in names}  # first pass: names and dateline only
     context.cells = {n.key: frozenset(_cell(e) for e in n.entries if e.feature in _POINT_FEATURES) for n in names}
@@ -173,14 +172,17 @@ def _celestial(mention: Entity) -> Place:
     return Place(mention.start, mention.end, mention.text, name, feature="celestial")
 
 
-def _names(article: Article) -> tuple[list[Name], list[Entity]]:
-    """The article's place names grouped by key, and the mentions the gazetteer does not know."""
+def _names(article: Article) -> tuple[list[Name], list[Entity], list[Place]]:
+    """The article's place names grouped by key, the mentions the gazetteer does not know, and the celestial
+    places (which need no resolving)."""
     grouped: dict[str, Name] = {}
     unplaced = []
+    celestial = []
     previous: Name | None = None
     for mention in place_mentions(article):
         if _heavenly(article.text, mention):
-            continue  # placed apart, with no point on the map
+            celestial.append(_celestial(mention))  # placed apart, with no point on the map
+            continue
         entries = entries_for(mention)
         if not entries:
             unplaced.append(mention)
@@ -197,7 +199,7 @@ def _names(article: Article) -> tuple[list[Name], list[Entity]]:
             name.qualified = _qualified(article.text, mention, name, previous)
         previous = name
     _merge_counties(grouped)
-    return list(grouped.values()), unplaced
+    return list(grouped.values()), unplaced, celestial
 
 
 def _county_reading(text: str, mention: Entity) -> tuple[GeoEntry, ...]:
