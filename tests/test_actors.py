@@ -192,3 +192,21 @@ def test_a_continents_adjective_names_no_country() -> None:
 def test_the_south_american_group_is_not_american() -> None:
     article = _run("Brazil belongs to the South American group Mercosur.")
     assert not [a for a in article.actors if a.country == "USA"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "country", "code"),
+    [
+        ("Hamas fired rockets at Israel on Monday.", "Hamas", "PSE", "PSEHMS"),
+        ("Hezbollah said it shelled an army post.", "Hezbollah", "LBN", "LBNHEZ"),
+        ("Al Qaeda claimed the attack on the embassy.", "Al-Qaeda", None, "IMGREBALQ"),
+        # a country in the group's name is not the group's country
+        ("The Islamic State of Iraq claimed the bombing.", "Islamic State", None, "IMGREB"),
+        ("ISIS fighters seized the town.", "Islamic State", None, "IMGREB"),
+        ("The PKK attacked a border post.", "Kurdistan Workers' Party", "TUR", "TURSEP"),
+    ],
+)
+def test_known_armed_groups_carry_their_codes(text: str, name: str, country: str | None, code: str) -> None:
+    actor = next(a for a in _run(text).actors if a.name == name)
+    assert (actor.country, actor.code) == (country, code)

@@ -67,7 +67,7 @@ GKG_COLUMNS: tuple[str, ...] = (
 #: any other code after it is a known group.
 ACTOR_TYPES = frozenset(
     "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED REF MOD RAD "  # noqa: SIM905
-    "AMN IRC GRP PTY IGO NGO NGM MNC UIS".split()
+    "AMN IRC GRP PTY IGO IMG INT NGO NGM MNC PKO SET UIS".split()
 )
 #: CAMEO event-code prefixes and the GKG theme each one names (longest prefix wins).
 THEMES = {

@@ -9,8 +9,10 @@ anonymous Russian official" (a person), "Chinese banks" or "diplomats and analys
 ministry" (an organisation).
 
 ``code`` is a CAMEO actor code: the country (ISO 3166-1 alpha-3) plus a sector from the role words (GOV, MIL, BUS,
-MED, EDU, ...; ``sectors.csv``); international bodies get theirs from ``igos.csv``; a bare name of an office-holder
-is coded by ``offices.csv`` for the article's date (``USAGOV`` while in office, ``USAELI`` after).
+MED, EDU, ...; ``sectors.csv``); international bodies and known groups (Hamas, the Taliban) get theirs from
+``igos.csv``, and their country is the one their code names, if any (none for the UN or Al-Qaeda, whatever "of Iraq"
+their name holds); a bare name of an office-holder is coded by ``offices.csv`` for the article's date (``USAGOV``
+while in office, ``USAELI`` after).
 
 ``roles`` convention (plain strings, in this order):
 
@@ -479,6 +481,8 @@ def _record(article: Article, draft: Draft, actor_id: str) -> Actor:
     name, country, code = draft.name, description.country or description.based_in, draft.code
     if draft.type == "person":
         name, country, code = _office(article, draft, roles, country)
+    elif draft.type == "organisation" and code is not None and knowledge.igo(draft.name) is not None:
+        country = code[:3] if gazetteer.country_entry(code[:3]) is not None else None
     if code is None and country:
         code = country + (description.sector or "")
     if description.affiliation:
