@@ -1298,6 +1298,17 @@ def _fronted_participle(token: Token) -> bool:
     )
 
 
+def _natural_it(token: Token) -> bool:
+    """Whether "it" opens a sentence about what the sentence before was about, and that was a force of nature
+    ("A fire broke out in the market. It killed nine people."). Only the subject of the sentence before counts:
+    the coreference the actors layer does is for people, and a thing is what this one word most often stands for."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass") or token.sent.start == 0:
+        return False
+    before = token.doc[token.sent.start - 1].sent
+    subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lemma_.lower() in _NATURAL_FORCES or s.lemma_.lower() in _HAZARDS for s in subjects)
+
+
 def by_nature(cand: Candidate) -> bool:
     """Whether a force of nature or a disease did it ("the tsunami which struck south Asia", "the earthquake
     killed 300 people"): no party did, and there is no political event."""
@@ -1306,6 +1317,8 @@ def by_nature(cand: Candidate) -> bool:
     if cand.trigger.dep_ == "conj" and not doers:  # "the storm blocked roads and forced thousands to flee"
         doers = _subjects_and_agents(cand.trigger.head)
     if any(d.lemma_.lower() in _NATURAL_FORCES or d.lower_ in _NATURAL_FORCES for d in doers):
+        return True
+    if any(_natural_it(d) for d in doers):
         return True
     lemma = cand.trigger.lemma_.lower()
     if lemma in _COLLIDE and any(d.lemma_.lower() in _VEHICLES for d in doers):
