@@ -1188,6 +1188,8 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("Police vans arrived at the park.", set()),  # vehicles at a scene
         ("The bill would let people living in or visiting Hong Kong be sent to China.", set()),  # a kind of people
         ("Chinese leaders visiting Moscow signed deals.", {"042", "043", "057"}),  # a party's visit
+        ("Two thousand US troops arrived in Poland on Monday.", {"154"}),  # forces deployed, not visitors or hosts
+        ("Russian soldiers arrived in the border town.", {"154"}),
         # "it" after a sentence about a fire or a storm is the fire or the storm
         ("A fire broke out in the market on Sunday. It killed nine traders and destroyed the stalls.", set()),
         ("The cyclone reached the coast at dawn. It killed twelve fishermen.", set()),

@@ -763,9 +763,14 @@ _LABOUR_WORDS = wordset(
 def refine_by_doer(token: Token, code: str, source: Argument | None) -> str:
     """A bombing by a state or its forces is a military strike (195), not a non-military bombing (183); a protest
     by a state ("Beijing protested to Washington") is an official complaint (114), not dissent in the street;
-    troops on the march ("tanks marched to the border") are forces on the move (154), not a demonstration."""
-    if code not in ("183", "140", "141") or source is None:
+    troops on the march ("tanks marched to the border") are forces on the move (154), not a demonstration; and
+    troops arriving ("US troops arrived in Poland") are forces deployed (154), not visitors: they meet nobody.
+    Peacekeepers arriving stay a visit here: the stage codes them as peacekeeping sent and received."""
+    if code not in ("183", "140", "141", VISIT) or source is None:
         return code
+    if code == VISIT:
+        arriving = token.lemma_.lower() == "arrive" and "peacekeep" not in source.text.lower()
+        return _FORCES_MOVED if arriving and all(h.lemma_.lower() in _TROOPS for h in source.heads) else code
     if code == "140":
         official = all(h.ent_type_ == "GPE" or h.lemma_.lower() in _OFFICIAL_DOERS for h in source.heads)
         return "114" if official else code
