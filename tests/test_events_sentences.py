@@ -1190,6 +1190,10 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("Chinese leaders visiting Moscow signed deals.", {"042", "043", "057"}),  # a party's visit
         ("Two thousand US troops arrived in Poland on Monday.", {"154"}),  # forces deployed, not visitors or hosts
         ("Russian soldiers arrived in the border town.", {"154"}),
+        # a crowd that rallies against something demonstrates; a party rallies others against it
+        ("Thousands rallied in Bangkok against the government.", {"141"}),
+        ("Hundreds of students rallied against the fee rise.", {"141"}),
+        ("The president rallied African leaders against the coup.", {"113"}),
         # "it" after a sentence about a fire or a storm is the fire or the storm
         ("A fire broke out in the market on Sunday. It killed nine traders and destroyed the stalls.", set()),
         ("The cyclone reached the coast at dawn. It killed twelve fishermen.", set()),

@@ -760,12 +760,29 @@ _LABOUR_WORDS = wordset(
 )
 
 
+_RALLIED_OTHERS, _DEMONSTRATED = "113", "141"  # CAMEO: rally opposition against; demonstrate or rally
+_CROWDS = _THE_PUBLIC | wordset(
+    "thousand hundred dozen ten million protester demonstrator crowd student worker supporter activist farmer "
+    "teacher opponent woman man youth"
+)
+
+
+def _crowd(token: Token) -> bool:
+    """Whether a doer is a crowd: a number of people ("thousands") or people in the street ("protesters")."""
+    return token.lemma_.lower() in _CROWDS or (token.ent_type_ == "CARDINAL" and token.pos_ in ("NUM", "NOUN"))
+
+
 def refine_by_doer(token: Token, code: str, source: Argument | None) -> str:
     """A bombing by a state or its forces is a military strike (195), not a non-military bombing (183); a protest
     by a state ("Beijing protested to Washington") is an official complaint (114), not dissent in the street;
     troops on the march ("tanks marched to the border") are forces on the move (154), not a demonstration; and
-    troops arriving ("US troops arrived in Poland") are forces deployed (154), not visitors: they meet nobody.
+    troops arriving ("US troops arrived in Poland") are forces deployed (154), not visitors: they meet nobody; a
+    crowd that rallies against something demonstrates (141): 113 is a party mobilising others against it.
     Peacekeepers arriving stay a visit here: the stage codes them as peacekeeping sent and received."""
+    if code == _RALLIED_OTHERS:  # "thousands rallied against the government": a crowd in the street (141)
+        doers = source.heads if source is not None else [c for c in token.children if c.dep_ == "nsubj"]
+        alone = token.lemma_.lower() == "rally" and not any(c.dep_ == "dobj" for c in token.children)
+        return _DEMONSTRATED if alone and doers and all(_crowd(h) for h in doers) else code
     if code not in ("183", "140", "141", VISIT) or source is None:
         return code
     if code == VISIT:
