@@ -210,3 +210,18 @@ def test_the_south_american_group_is_not_american() -> None:
 def test_known_armed_groups_carry_their_codes(text: str, name: str, country: str | None, code: str) -> None:
     actor = next(a for a in _run(text).actors if a.name == name)
     assert (actor.country, actor.code) == (country, code)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Former New Jersey governor Chris Christie denounced the claims.", "Chris Christie", "USA"),  # not Jersey
+        ("New Mexico Governor Michelle Lujan Grisham spoke on Monday.", "Michelle Lujan Grisham", "USA"),  # not Mexico
+        ("Texas Governor Greg Abbott said the border was closed.", "Greg Abbott", "USA"),
+        ("Punjab Chief Minister Amarinder Singh said the farmers would be paid.", "Amarinder Singh", None),  # two
+    ],
+)
+def test_a_state_before_a_title_gives_its_country_as_a_whole_name(text: str, name: str, country: str | None) -> None:
+    actor = next(a for a in _run(text).actors if a.name == name)
+    assert actor.country == country

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.model import Entity
 from dateline.stages.actors import knowledge
@@ -80,12 +80,18 @@ def _is_modifier(token: Token) -> bool:
 def read(token: Token, found: Description) -> None:
     """Take one word's meaning: a demonym or country gives the country, a role word the role and sector."""
     word = token.text
-    iso3 = gazetteer.demonym_code(word) or gazetteer.country_code(word)
+    name = _name_around(token)
+    if len(name) > 1:  # "New Jersey", "New Mexico": the name as a whole, never its last word alone
+        iso3 = gazetteer.country_code(name.text) or gazetteer.demonym_code(name.text) or _state_of(name.text)
+        start, end = name.start_char, name.end_char
+    else:
+        iso3 = gazetteer.demonym_code(word) or gazetteer.country_code(word) or _state_of(word)
+        start, end = token.idx, token.idx + len(word)
     if iso3 and token.i > 0 and gazetteer.continental(token.doc[token.i - 1].text, word):
         return  # "the South American group Mercosur": a continent, not the United States
     if iso3 and found.country is None:
         found.country = iso3
-        found.consumed.append((token.idx, token.idx + len(word)))
+        found.consumed.append((start, end))
         return
     if token.lower_ in _ANONYMOUS:
         found.anonymous = True
@@ -94,6 +100,29 @@ def read(token: Token, found: Description) -> None:
     if sector is not None:
         found.roles.insert(0, word)
         found.sector = found.sector or sector.code
+
+
+def _state_of(name: str) -> str | None:
+    """The country of a first-level division named before a title ("Texas Governor", "New South Wales Premier"),
+    when the name is such a division in one country only ("Punjab" is in two: none)."""
+    if not name[:1].isupper():
+        return None
+    entries = gazetteer.lookup(name)
+    countries = {e.country for e in entries}
+    return entries[0].country if entries and len(countries) == 1 and all(e.feature == "adm1" for e in entries) else None
+
+
+def _name_around(token: Token) -> Span:
+    """The named entity ``token`` is a word of, or the token alone."""
+    doc = token.doc
+    if not token.ent_type_:
+        return doc[token.i : token.i + 1]
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def apposition(doc: Doc, end: int, entities: list[Entity]) -> Description:
