@@ -1194,6 +1194,9 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("Thousands rallied in Bangkok against the government.", {"141"}),
         ("Hundreds of students rallied against the fee rise.", {"141"}),
         ("The president rallied African leaders against the coup.", {"113"}),
+        ("The senator held his first campaign rally in Charleston.", set()),  # campaigning, not protest
+        ("The chef armed himself with a fire extinguisher.", set()),  # no one was given arms
+        ("The prime minister stepped down after the vote.", {"0831"}),
         # "it" after a sentence about a fire or a storm is the fire or the storm
         ("A fire broke out in the market on Sunday. It killed nine traders and destroyed the stalls.", set()),
         ("The cyclone reached the coast at dawn. It killed twelve fishermen.", set()),
@@ -1239,3 +1242,9 @@ def test_an_event_during_which_the_subject_acts_may_be_its_own(pipeline: Pipelin
     text = "Palestinian youths resorted to throwing stones during demonstrations against the army."
     demonstration = find(events_of(pipeline, text), "14")
     assert demonstration.source is not None and "youths" in demonstration.source.text
+
+
+def test_a_particle_parsed_as_an_adverb_still_selects_the_pattern(pipeline: Pipeline) -> None:
+    event = find(events_of(pipeline, "The senator backed away from the deal with Iran."), "080")  # not "backed" (051)
+    assert event.source is not None and "senator" in event.source.text
+    assert not [e for e in events_of(pipeline, "The senator backed away from the deal with Iran.") if e.cameo == "051"]

@@ -666,7 +666,7 @@ def _wrong_transitivity(token: Token) -> bool:
 
 def _best_pattern(token: Token, patterns: Iterable[Pattern]) -> Pattern | None:
     """The pattern among ``patterns`` whose conditions ``token`` meets: the most conditions, then the first."""
-    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent", "dative")}
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")}
     words = context_words(token)
     best: Pattern | None = None
     for pattern in patterns:
