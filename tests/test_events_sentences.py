@@ -50,6 +50,8 @@ CONSTRUCTIONS = [
     ("Rebels kidnapped two Italian aid workers.", "181", "Rebels", "workers"),
     ("The Chinese navy blockaded the Taiwanese port.", "191", "Chinese", "port"),
     ("Gunmen killed five villagers in Nigeria.", "1823", "Gunmen", "villagers"),
+    ("Soldiers raped women in the village.", "1821", "Soldiers", "women"),  # the lemmatiser says "rap"
+    ("The minister rapped the central bank for its failures.", "111", "minister", "bank"),
     ("Ethiopia annexed the disputed region.", "192", "Ethiopia", None),
     ("Japan apologized to South Korea.", "055", "Japan", "South Korea"),
     ("Chile sued Bolivia at the international court.", "115", "Chile", "Bolivia"),
@@ -1197,6 +1199,9 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("The senator held his first campaign rally in Charleston.", set()),  # campaigning, not protest
         ("The chef armed himself with a fire extinguisher.", set()),  # no one was given arms
         ("The prime minister stepped down after the vote.", {"0831"}),
+        ("CCTV captured their arrival at the building.", set()),  # a recording, not a seizure
+        ("The company halted production at the plant.", set()),  # work halted, not fighting
+        ("The army halted its offensive on the city.", {"0871"}),
         # "it" after a sentence about a fire or a storm is the fire or the storm
         ("A fire broke out in the market on Sunday. It killed nine traders and destroyed the stalls.", set()),
         ("The cyclone reached the coast at dawn. It killed twelve fishermen.", set()),
@@ -1248,3 +1253,10 @@ def test_a_particle_parsed_as_an_adverb_still_selects_the_pattern(pipeline: Pipe
     event = find(events_of(pipeline, "The senator backed away from the deal with Iran."), "080")  # not "backed" (051)
     assert event.source is not None and "senator" in event.source.text
     assert not [e for e in events_of(pipeline, "The senator backed away from the deal with Iran.") if e.cameo == "051"]
+
+
+def test_a_passive_clause_after_a_preposition_is_done_to_the_main_subject(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Several journalists were injured after being attacked by protesters.")
+    attack = next(e for e in events if e.trigger.text == "attacked")
+    assert attack.source is not None and attack.source.text == "protesters"
+    assert attack.target is not None and "journalists" in attack.target.text

@@ -144,6 +144,7 @@ _JUDGE = wordset(
     "describe characterise characterize call term label brand dub deem investigate probe examine review study "
     "analyse analyze report cover document witness film photograph recall remember mark commemorate quote cite"
 )
+_RECORDERS = wordset("cctv camera footage video image photo photograph photographer film recording webcam dashcam")
 _CAUSING = wordset("feed fuel spark trigger provoke cause prompt stoke fan ignite incite inflame worsen")
 _SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
@@ -375,6 +376,10 @@ def _purpose_of(token: Token, anchors: set[int]) -> bool:
     return False
 
 
+#: Verb forms the model's lemmatiser reads as another verb: "raped" and "raping" come out as "rap" (to criticise).
+_MISREAD_LEMMAS = {"raped": "rape", "raping": "rape", "rapes": "rape"}
+
+
 def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     """The best pattern for ``token`` (the most conditions met, then the first listed), or None."""
     if token.lower_ in _ADJECTIVE_SENSE and token.dep_ in ("amod", "acomp"):
@@ -384,7 +389,7 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
         if token.is_title and token.ent_iob_ == "I" and token.ent_type_ in _NAME_LABELS - {"PERSON"}:
             return None  # "the Committee to Protect Journalists": a word of a name
-        patterns = lexicon.verbs.get(token.lemma_.lower())
+        patterns = lexicon.verbs.get(_MISREAD_LEMMAS.get(token.lower_, token.lemma_.lower()))
     elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "he was optimistic", "Ghana is critical of Togo"
         patterns = lexicon.adjectives.get(token.lemma_.lower()) or lexicon.adjectives.get(token.lower_)
     elif token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod"):
@@ -1345,6 +1350,8 @@ def by_nature(cand: Candidate) -> bool:
     lemma = cand.trigger.lemma_.lower()
     if lemma in _COLLIDE and any(d.lemma_.lower() in _VEHICLES for d in doers):
         return True  # "the bus hit the side of the tunnel": an accident
+    if lemma == "capture" and any(d.lemma_.lower() in _RECORDERS or d.lower_ in _RECORDERS for d in doers):
+        return True  # "CCTV captured their arrival": a recording, not a seizure
     if lemma in _COLLIDE and _figurative_blow(cand.trigger):
         return True  # "the tax will hit families hardest", "was hit by rising costs"
     if lemma in _ACTS_OF_PARTIES and cand.trigger.pos_ == "VERB":
@@ -1721,9 +1728,9 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
     if _absolute_participle(token):  # "with 300 people killed"
         undergoer = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         return actor_argument(undergoer) if undergoer is not None else None
-    if _passive_participle_clause(token):  # "X is in prison, having been charged with fraud"
-        shared = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
-        return actor_argument(shared) if shared is not None else None
+    if _passive_participle_clause(token):  # "X is in prison, having been charged", "X was deported after being"
+        shared = _raised_subjects(token)
+        return actor_argument(shared[0]) if shared else None
     if token.dep_ == "xcomp" and _passive(token) and _passive(token.head):  # "X was expected to be released"
         raised = next((c for c in token.head.children if c.dep_ == "nsubjpass"), None)
         return actor_argument(raised) if raised is not None else None
@@ -1731,9 +1738,9 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
 
 
 def _passive_participle_clause(token: Token) -> bool:
-    """A passive -ing clause with no subject of its own ("..., having been charged", "being held by rebels"):
-    the main clause's subject is the one it is done to."""
-    if token.dep_ != "advcl" or not _passive(token) or token.head.i == token.i:
+    """A passive -ing clause with no subject of its own ("..., having been charged", "being held by rebels",
+    "before being raped", "after being arrested"): the main clause's subject is the one it is done to."""
+    if token.dep_ not in ("advcl", "pcomp") or not _passive(token) or token.head.i == token.i:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children):
         return False
