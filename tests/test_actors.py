@@ -225,3 +225,22 @@ def test_known_armed_groups_carry_their_codes(text: str, name: str, country: str
 def test_a_state_before_a_title_gives_its_country_as_a_whole_name(text: str, name: str, country: str | None) -> None:
     actor = next(a for a in _run(text).actors if a.name == name)
     assert actor.country == country
+
+
+def test_the_day_of_handing_over_counts_as_held() -> None:
+    held, _ = knowledge.office_on("Theresa May", "2019-07-24")
+    assert held is not None and held.cameo == "GBRGOV"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "published", "code"),
+    [
+        ("Former Prime Minister Tony Blair criticised the plan.", "2019-08-01", "GBRELI"),
+        # titled in their own time, told later: the office they held, not no code at all
+        ("In 2017, Prime Minister Theresa May said the deal was done.", "2020-01-10", "GBRGOV"),
+    ],
+)
+def test_a_titled_office_holder_told_of_after_their_term(text: str, published: str, code: str) -> None:
+    actor = next(a for a in _run(text, published).actors if a.type == "person")
+    assert actor.code == code

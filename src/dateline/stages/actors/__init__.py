@@ -506,8 +506,9 @@ def _office(
         name = stint.name if len(draft.name.split()) < len(stint.name.split()) else draft.name
         if held is not None:
             return name, stint.country, (stint.cameo if description.sector in {None, "GOV"} else None)
-        if former is not None and description.sector is None:
+        if former is not None and (description.sector is None or description.former):
             roles.append("former")
             return name, stint.country, f"{stint.country}ELI" if stint.country else None
+        country = stint.country  # titled in their time: "In 2017, Prime Minister Theresa May said ..."
     code = country + description.sector if country and description.sector else None
     return draft.name, country, code

@@ -34,8 +34,9 @@ class Office:
     code: str | None
 
     def held_on(self, day: str) -> bool:
-        """Whether the office was held on ``day`` (an ISO date)."""
-        return self.start <= day and (self.end is None or day < self.end)
+        """Whether the office was held on ``day`` (an ISO date), the day of handing over included: news of that
+        day still calls the outgoing holder by the title."""
+        return self.start <= day and (self.end is None or day <= self.end)
 
     @property
     def cameo(self) -> str | None:

@@ -17,6 +17,7 @@ from dateline.stages.actors import knowledge
 from dateline.stages.places import gazetteer
 
 _ANONYMOUS = frozenset({"anonymous", "unnamed", "unidentified"})
+_FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
 _APPOSITION_STOPS = frozenset({",", ".", ";", ":", "(", ")", "\u2013", "\u2014", "-", "\u201c", "\u201d", '"'})
 _AFFILIATION_PREPOSITIONS = frozenset({"at", "of", "with", "for", "from"})
 _PORTFOLIO_PREPOSITIONS = frozenset({"for", "to"})  # "Minister for Europe", "Envoy to Syria"
@@ -32,6 +33,7 @@ class Description:
     affiliation: str | None = None
     based_in: str | None = None
     anonymous: bool = False
+    former: bool = False  # "former Prime Minister X": the role is one the person no longer holds
     consumed: list[tuple[int, int]] = field(default_factory=list)  # character spans of demonyms read here
     tokens: list[int] = field(default_factory=list)  # token indices of the words read, so no other actor takes them
 
@@ -43,6 +45,7 @@ class Description:
         self.affiliation = self.affiliation or other.affiliation
         self.based_in = self.based_in or other.based_in
         self.anonymous = self.anonymous or other.anonymous
+        self.former = self.former or other.former
         self.consumed.extend(other.consumed)
         self.tokens.extend(other.tokens)
 
@@ -95,6 +98,9 @@ def read(token: Token, found: Description) -> None:
         return
     if token.lower_ in _ANONYMOUS:
         found.anonymous = True
+        return
+    if token.lower_ in _FORMER:
+        found.former = True
         return
     sector = knowledge.sectors().get(token.lower_)
     if sector is not None:
