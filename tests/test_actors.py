@@ -244,3 +244,12 @@ def test_the_day_of_handing_over_counts_as_held() -> None:
 def test_a_titled_office_holder_told_of_after_their_term(text: str, published: str, code: str) -> None:
     actor = next(a for a in _run(text, published).actors if a.type == "person")
     assert actor.code == code
+
+
+@pytest.mark.model
+def test_an_undated_story_does_not_make_a_past_holder_former() -> None:
+    """Without a date, a past prime minister may be in office in the story: country and title, never ELI."""
+    blair = next(a for a in _run("Tony Blair insisted the borders were safe.").actors if a.name == "Tony Blair")
+    assert (blair.country, blair.code, "former" in blair.roles) == ("GBR", "GBR", False)
+    major = next(a for a in _run("Former prime minister John Major spoke.").actors if a.name == "John Major")
+    assert major.code == "GBRELI"  # the text says "former"

@@ -506,6 +506,11 @@ def _office(
         name = stint.name if len(draft.name.split()) < len(stint.name.split()) else draft.name
         if held is not None:
             return name, stint.country, (stint.cameo if description.sector in {None, "GOV"} else None)
+        if former is not None and article.anchor is None and not description.former:
+            # an undated story: whether a past holder was still in office when it was written is unknown, so
+            # the country stands, with the sector the text gives ("Prime Minister Tony Blair"), and no ELI
+            code = stint.country + (description.sector or "") if stint.country else None
+            return name, stint.country, code
         if former is not None and (description.sector is None or description.former):
             roles.append("former")
             return name, stint.country, f"{stint.country}ELI" if stint.country else None
