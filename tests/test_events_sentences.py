@@ -1260,3 +1260,11 @@ def test_a_passive_clause_after_a_preposition_is_done_to_the_main_subject(pipeli
     attack = next(e for e in events if e.trigger.text == "attacked")
     assert attack.source is not None and attack.source.text == "protesters"
     assert attack.target is not None and "journalists" in attack.target.text
+
+
+def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Blair's wife spoke during a United States lecture tour.")
+    assert not [e for e in events if e.cameo == "042" and e.source and e.source.text == "United States"]
+    trip = find(events_of(pipeline, "Obama's China trip ended on Friday."), "042")
+    assert trip.source is not None and trip.source.text == "Obama"
+    assert trip.target is not None and trip.target.text == "China"

@@ -1589,6 +1589,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             if pobj is not None and is_actor(pobj):
                 return argument(pobj)
     for child in token.children:  # "Russian invasion", "U.S. sanctions", "a rebel attack", "a police raid"
+        if _destination_named_before(child):
+            continue
         if child.dep_ in ("amod", "compound") and child.ent_type_ in _DOER_LABELS and not _stance_prefix(child):
             return argument(child)
         if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in _DOER_NOUNS:
@@ -1810,6 +1812,12 @@ def _mediation(token: Token) -> bool:
     )
 
 
+def _destination_named_before(token: Token) -> bool:
+    """A country or place named before a journey noun is where it goes ("a United States lecture tour", "his
+    China trip"), not who makes it; a nationality there is the traveller ("the Chinese visit")."""
+    return token.dep_ == "compound" and token.ent_type_ in ("GPE", "LOC") and token.head.lemma_.lower() in _JOURNEYS
+
+
 def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
     of_source = token.lemma_.lower() in lexicon.of_is_source
     if _mediation(token):  # the parties mediated between are its target
@@ -1833,6 +1841,9 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and is_actor(pobj):
                 return argument(pobj)
+    destination = next((c for c in token.children if _destination_named_before(c)), None)
+    if destination is not None:  # "a United States lecture tour", "his China trip"
+        return argument(destination)
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
         # "was put under investigation", "came under attack": the subject undergoes the event
