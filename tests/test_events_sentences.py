@@ -1071,7 +1071,7 @@ def test_helping_with_a_deed_is_no_aid_unless_someone_is_helped(pipeline: Pipeli
 def test_fighting_given_as_a_cause_is_an_event_of_its_own(pipeline: Pipeline) -> None:
     text = "Russia closed its borders with Georgia because of fighting between Azerbaijanis and Armenians."
     events = events_of(pipeline, text)
-    assert find(events, "172").source is not None
+    assert find(events, "191").source is not None  # closing a border restricts movement (the codebook's 191)
     fighting = find(events, "190")
     assert fighting.source is not None and fighting.source.text == "Azerbaijanis and Armenians"
 
@@ -1268,3 +1268,23 @@ def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -
     trip = find(events_of(pipeline, "Obama's China trip ended on Friday."), "042")
     assert trip.source is not None and trip.source.text == "Obama"
     assert trip.target is not None and trip.target.text == "China"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source"),
+    [
+        ("French and Greek warships launched ten days of war games in the Aegean.", "062", "warships"),
+        ("The two governments began three days of talks in Geneva.", "04", "governments"),
+        ("Saudi Arabia mobilized pressure groups in Washington.", "053", "Saudi Arabia"),  # no armed forces
+        ("The army mobilized twenty thousand reservists.", "154", "army"),
+        ("Pakistan closed its airspace to Indian flights.", "191", "Pakistan"),
+    ],
+)
+def test_spans_of_events_mobilising_and_closing(pipeline: Pipeline, text: str, code: str, source: str) -> None:
+    event = find(events_of(pipeline, text), code)
+    assert event.source is not None and source in event.source.text
+
+
+def test_an_event_within_hours_of_another_is_not_the_subjects(pipeline: Pipeline) -> None:
+    text = "The officers were allowed to go home within hours of the allegation."
+    assert not [e for e in events_of(pipeline, text) if e.source is not None and "officers" in e.source.text]

@@ -163,6 +163,7 @@ _DOER_NOUNS = wordset(
 # ("throwing stones during demonstrations").
 _BEFORE_PREPS = wordset("after following before since prior")
 _JOURNEYS = wordset("tour visit trip")
+_SPANS = wordset("day week month year hour night weekend round series wave spate")  # "two days of talks"
 _CAUSE_PREPS = wordset("because due owing thanks despite amid")
 _FIGHTS = wordset("gunbattle gunfight firefight shootout exchange")  # small-arms words that say two sides fought
 # Verbs that only say an event goes on, starts or is carried out: a frame over them is a frame over their object
@@ -1599,6 +1600,9 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
     if claimant is not None:
         return claimant
     head = token.head
+    span = head.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and span.lemma_.lower() in _SPANS and span.dep_ == "dobj":
+        token, head = head.head, head.head.head  # "launched ten days of war games": the games were launched
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and head.i != token.i:
         verb = head.head if token.dep_ == "pobj" else head
         if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and verb.lemma_.lower() not in _PARTAKE:
