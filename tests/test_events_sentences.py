@@ -326,6 +326,9 @@ def test_construction(pipeline: Pipeline, text: str, code: str, source: str | No
 
 # (sentence, code prefix, mode)
 MODES = [
+    # ruled out by a copula
+    ("Removing the sanctions on Myanmar is out of the question, US officials said.", "085", "negated"),
+    ("Talks with the rebels are impossible, the minister said.", "04", "negated"),
     # asserted
     ("Russia attacked Ukraine on Tuesday.", "19", "asserted"),
     ("Egypt has praised Jordan.", "051", "asserted"),

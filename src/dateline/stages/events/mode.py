@@ -36,6 +36,8 @@ def event_mode(trigger: Token, lexicon: Lexicon, anchor_year: int | None, compos
     chain = governing_chain(trigger)
     if _denied(chain[-1]):  # "China denied that it had supplied weapons": its speaker says it did not happen
         return "negated"
+    if any(_ruled_out(tok) for tok in chain):  # "removing the sanctions is out of the question"
+        return "negated"
     if not composed and is_background(trigger, anchor_year, lexicon):
         return "background"
     if any(
@@ -168,6 +170,20 @@ def event_year(trigger: Token) -> int | None:
                 if _YEAR.match(sub.text) and sub.ent_type_ == "DATE":
                     return int(sub.text)
     return None
+
+
+def _ruled_out(subject: Token) -> bool:
+    """The subject of "is out of the question", "is off the table" or "is impossible": ruled out, not done."""
+    copula = subject.head
+    if subject.dep_ not in ("csubj", "nsubj") or copula.lemma_ != "be" or any(c.dep_ == "neg" for c in copula.children):
+        return False
+    for child in copula.children:
+        if child.dep_ == "prep" and child.lower_ in ("out", "off"):
+            if {t.lower_ for t in child.subtree} & {"question", "table"}:
+                return True
+        if child.dep_ == "acomp" and child.lower_ in ("impossible", "unthinkable"):
+            return True
+    return False
 
 
 def _denied(head: Token) -> bool:
