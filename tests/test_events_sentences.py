@@ -1281,6 +1281,9 @@ def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -
         ("Saudi Arabia mobilized pressure groups in Washington.", "053", "Saudi Arabia"),  # no armed forces
         ("The army mobilized twenty thousand reservists.", "154", "army"),
         ("Pakistan closed its airspace to Indian flights.", "191", "Pakistan"),
+        ("Militiamen armed with machetes attacked the refugee camp.", "180", "Militiamen"),  # an assault
+        ("The agency reduced food supplies to the camp in Chad.", "1623", "agency"),
+        ("Riot police prevented the march by students in Ankara.", "170", "police"),
     ],
 )
 def test_spans_of_events_mobilising_and_closing(pipeline: Pipeline, text: str, code: str, source: str) -> None:

@@ -49,7 +49,8 @@ AGENT_NOUNS = wordset(
     "sultan sheikh monarch pope dictator supporter mediator suspect accused donor lawyer attorney "
     "revolutionary rival opponent critic adversary enemy foe extremist jihadist captor smuggler trafficker "
     "pirate mercenary raider fan counterpart driver miner employee docker dockworker labourer laborer "
-    "defector medic paramedic shopper worshipper passenger bystander pedestrian commuter asylum-seeker delegate"
+    "defector medic paramedic shopper worshipper passenger bystander pedestrian commuter asylum-seeker delegate "
+    "militiaman tribesman serviceman policeman policewoman gendarme marine paratrooper commando"
 )
 # Verbs that report what someone said: their "that" clause carries the event, they are not one themselves.
 REPORTING = wordset(
@@ -1021,6 +1022,8 @@ def refine_by_instrument(token: Token, code: str, lexicon: Lexicon) -> str:
             # the killing happened in a fight ("killed in a gunbattle"); a named killing stays one unless from the air
             if code[:2] == "18" and refined[:3] == "193" and not set(name) & _FIGHTS:
                 continue
+            if code[:2] == "18" and refined == "180":
+                continue  # a knife or a machete makes a military attack an assault; an assault it already is
             if code[:3] == "186" and refined[:3] != "195":
                 continue
             return refined
@@ -1202,6 +1205,11 @@ def _merge_objects(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
             # "the protesters' demand was rejected": who made the demand is not who rejected it
             verb.target = verb.target or noun.target or noun.source
             continue
+        if noun.code[:2] != verb.code[:2]:
+            # "police prevented a march by students", "condemned an attack by soldiers": the noun's doer is the
+            # one the verb is done to, not its doer
+            verb.target = verb.target or noun.source or noun.target
+            continue
         verb.source = verb.source or noun.source
         if verb.target is None or (verb.source and noun.target and verb.target.start == verb.source.start):
             verb.target = noun.target
@@ -1278,8 +1286,9 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
     given_by = converse(token, lexicon)
     if given_by is not None:
         return argument(given_by)
+    active = any(c.dep_ == "nsubj" for c in token.children)  # the parser may call "by" an agent after an active verb
     for child in token.children:
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" and not active:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return actor_argument(pobj)
