@@ -19,11 +19,18 @@ os.environ.setdefault("DATELINE_CACHE", tempfile.mkdtemp(prefix="dateline-test-c
 
 
 @pytest.fixture(scope="session")
-def pipeline():  # type: ignore[no-untyped-def]
-    """The full default pipeline, with the real model, built once per test session."""
+def full_pipeline():  # type: ignore[no-untyped-def]
+    """The full default pipeline, with the real model, built once per test session (also under this name where a
+    module's own ``pipeline`` fixture runs fewer stages)."""
     from dateline.pipeline import Pipeline
 
     return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def pipeline(full_pipeline):  # type: ignore[no-untyped-def]
+    """The full default pipeline."""
+    return full_pipeline
 
 
 @pytest.fixture(scope="session")

@@ -326,6 +326,8 @@ def test_construction(pipeline: Pipeline, text: str, code: str, source: str | No
 
 # (sentence, code prefix, mode)
 MODES = [
+    # cancelled: it will not take place
+    ("The ministry pressed the dockers to cancel the strike.", "143", "negated"),
     # ruled out by a copula
     ("Removing the sanctions on Myanmar is out of the question, US officials said.", "085", "negated"),
     ("Talks with the rebels are impossible, the minister said.", "04", "negated"),
@@ -1294,3 +1296,10 @@ def test_spans_of_events_mobilising_and_closing(pipeline: Pipeline, text: str, c
 def test_an_event_within_hours_of_another_is_not_the_subjects(pipeline: Pipeline) -> None:
     text = "The officers were allowed to go home within hours of the allegation."
     assert not [e for e in events_of(pipeline, text) if e.source is not None and "officers" in e.source.text]
+
+
+def test_the_nearest_reporting_verb_speaks_before_a_quote_around_it(full_pipeline: Pipeline) -> None:
+    """The rebels say they will return the weapons: intent (035x), even inside "according to reports"."""
+    text = "The rebels announced they will return the weapons seized last year, according to reports from Freetown."
+    article = full_pipeline.extract(Article(id="t", text=text, published="2024-05-16"))  # with the quotes layer
+    assert find(article.events, "035").mode == "planned"

@@ -283,7 +283,12 @@ def _place_prep_head(doc: Doc, start: int) -> int | None:
 
 def speaker(article: Article, trigger: Token, index: ActorIndex) -> EventActor | None:
     """Whoever the text says stated the event, with an actor id and code where the layers give them (a code read
-    off the words when there is no actors layer)."""
+    off the words when there is no actors layer). The nearest reporting verb speaks before a quote around it:
+    in "the rebels announced they will return the weapons, according to reports", the rebels said it."""
+    subject = _reporting_subject(trigger)
+    nearest = event_actor(actor_argument(subject), index) if subject is not None else None
+    if nearest is not None and (nearest.actor is not None or nearest.code is not None):
+        return nearest
     quote = _quote_containing(article.quotes, trigger.idx)
     if quote is not None:
         said = quote.speaker
@@ -295,8 +300,7 @@ def speaker(article: Article, trigger: Token, index: ActorIndex) -> EventActor |
             return None
         span = trigger.doc.char_span(said.start, said.end, alignment_mode="expand")
         return event_actor(Argument([span.root], said.start, said.end), index) if span is not None else None
-    subject = _reporting_subject(trigger)
-    return event_actor(actor_argument(subject), index) if subject is not None else None
+    return nearest
 
 
 def _reporting_subject(trigger: Token) -> Token | None:
