@@ -326,6 +326,9 @@ def test_construction(pipeline: Pipeline, text: str, code: str, source: str | No
 
 # (sentence, code prefix, mode)
 MODES = [
+    # what someone is arrested or charged for is alleged; what they were jailed for is told as done
+    ("Police arrested three men for attacking a mosque.", "19", "hypothetical"),
+    ("The journalist was detained for spying for Israel.", "17", "asserted"),
     # cancelled: it will not take place
     ("The ministry pressed the dockers to cancel the strike.", "143", "negated"),
     # ruled out by a copula

@@ -48,6 +48,8 @@ def event_mode(trigger: Token, lexicon: Lexicon, anchor_year: int | None, compos
         return "hypothetical"
     if any(_asked_for(tok, lexicon) for tok in chain[1:]):
         return "hypothetical"
+    if any(_charged_with(tok) for tok in chain):  # "arrested for collaborating with Israel": alleged, not shown
+        return "hypothetical"
     if trigger.dep_ == "nsubj" and _modal_head(trigger, lexicon):  # "an embargo would not work"
         return "hypothetical"
     if _imperative(chain[-1]):  # "Free the hostages!", "please visit our page": asked for, not done
@@ -122,6 +124,21 @@ def _shares_verb(tok: Token) -> bool:
         return False
     contrast = ("but", "yet", "while", "although", "though")
     return not any(c.dep_ == "cc" and c.lower_ in contrast for c in tok.head.children if tok.head.i < c.i < tok.i)
+
+
+_CHARGING = frozenset({"arrest", "detain", "charge", "indict", "prosecute", "investigate", "question", "sue"})
+
+
+def _charged_with(tok: Token) -> bool:
+    """An act someone is arrested, charged or sued for ("detained on suspicion of spying", "arrested for
+    collaborating"): the charge says it, no court has found it. A conviction or sentence is left as told."""
+    prep = tok.head
+    return (
+        tok.dep_ in ("pcomp", "pobj")
+        and prep.lower_ in ("for", "over")
+        and prep.dep_ == "prep"
+        and prep.head.lemma_.lower() in _CHARGING
+    )
 
 
 def _claimed_act(tok: Token) -> bool:
