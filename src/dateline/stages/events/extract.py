@@ -1343,7 +1343,13 @@ def _natural_it(token: Token) -> bool:
         return False
     before = token.doc[token.sent.start - 1].sent
     subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lemma_.lower() in _NATURAL_FORCES or s.lemma_.lower() in _HAZARDS for s in subjects)
+    return any(_natural_force(s) or s.lemma_.lower() in _HAZARDS for s in subjects)
+
+
+def _natural_force(token: Token) -> bool:
+    """A force of nature or a disease, named or not ("the earthquake", "Typhoon Haiyan", "Hurricane Katrina")."""
+    words = [token, *(c for c in token.children if c.dep_ == "compound")]
+    return any(w.lemma_.lower() in _NATURAL_FORCES or w.lower_ in _NATURAL_FORCES for w in words)
 
 
 def by_nature(cand: Candidate) -> bool:
@@ -1353,7 +1359,7 @@ def by_nature(cand: Candidate) -> bool:
     doers += [*_subjects_and_agents(cand.trigger), *_prep_objects(cand.trigger, ("by",))]
     if cand.trigger.dep_ == "conj" and not doers:  # "the storm blocked roads and forced thousands to flee"
         doers = _subjects_and_agents(cand.trigger.head)
-    if any(d.lemma_.lower() in _NATURAL_FORCES or d.lower_ in _NATURAL_FORCES for d in doers):
+    if any(_natural_force(d) for d in doers):
         return True
     if any(_natural_it(d) for d in doers):
         return True
