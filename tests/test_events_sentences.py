@@ -1209,6 +1209,10 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("The prime minister stepped down after the vote.", {"0831"}),
         ("CCTV captured their arrival at the building.", set()),  # a recording, not a seizure
         ("The company halted production at the plant.", set()),  # work halted, not fighting
+        ("The director highlighted detentions without trial at the camp.", set()),  # pointed to, not done
+        ("The rights groups had to recognise there were new threats.", set()),  # knowing, not recognising a state
+        ("The swimmer was recognised for the best year of his career.", set()),  # an honour
+        ("The firm, while trading under the name Worldcom, went bankrupt.", set()),
         ("The army halted its offensive on the city.", {"0871"}),
         # "it" after a sentence about a fire or a storm is the fire or the storm
         ("A fire broke out in the market on Sunday. It killed nine traders and destroyed the stalls.", set()),
@@ -1291,6 +1295,8 @@ def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -
         ("Militiamen armed with machetes attacked the refugee camp.", "180", "Militiamen"),  # an assault
         ("The agency reduced food supplies to the camp in Chad.", "1623", "agency"),
         ("Riot police prevented the march by students in Ankara.", "170", "police"),
+        ("The European Parliament clashed with the Commission on the issue.", "110", "Parliament"),  # words
+        ("The finance minister warned that letting deficits grow could have severe consequences.", "012", "minister"),
     ],
 )
 def test_spans_of_events_mobilising_and_closing(pipeline: Pipeline, text: str, code: str, source: str) -> None:

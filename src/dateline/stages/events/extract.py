@@ -126,13 +126,15 @@ _DOING_FRAMES = wordset("undertake")
 _MEDIATION = wordset("mediation mediator")
 # Participles that as adjectives mean something else: "promising acreage", "a demanding schedule".
 _ADJECTIVE_SENSE = frozenset({"promising", "demanding", "pressing", "welcoming", "encouraging", "accommodating"})
+# Verbs that mean knowing, not acting, before a clause: "had to recognise (that) there were new groups".
+_KNOWING_BEFORE_CLAUSE = wordset("recognize recognise")
 # Verbs that are events only without a thing as object: "left rates on hold" is no journey, "demonstrated a
 # robot" no protest (an object that is a party or place keeps the event: "left Lima for Quito").
 _EVENT_WITHOUT_OBJECT = wordset("leave depart demonstrate confer")
 _CARRY = wordset("fly")  # "flying Trump to the hospital": carried there, whoever it is, not a visit of the flyer
 # Verbs that are events only with an object or a complement: "the party declined" fell in number, "took over as
 # nominee" took a post.
-_EVENT_WITH_OBJECT = wordset("decline take")
+_EVENT_WITH_OBJECT = wordset("decline take recognize recognise")  # "had to recognise there were ..."
 # Forces of nature and disease: what they "strike" or "kill" is no political event.
 _HAZARDS = wordset("rain rainfall snow wind surge heat cold frost ice fog smog avalanche")
 _NATURAL_FORCES = wordset(
@@ -143,7 +145,8 @@ _NATURAL_FORCES = wordset(
 # Verbs that judge or name what their object did: its event is not their subject's ("called the sanctions illegal").
 _JUDGE = wordset(
     "describe characterise characterize call term label brand dub deem investigate probe examine review study "
-    "analyse analyze report cover document witness film photograph recall remember mark commemorate quote cite"
+    "analyse analyze report cover document witness film photograph recall remember mark commemorate quote cite "
+    "highlight underline spotlight"
 )
 _RECORDERS = wordset("cctv camera footage video image photo photograph photographer film recording webcam dashcam")
 _CAUSING = wordset("feed fuel spark trigger provoke cause prompt stoke fan ignite incite inflame worsen")
@@ -391,6 +394,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
         if token.is_title and token.ent_iob_ == "I" and token.ent_type_ in _NAME_LABELS - {"PERSON"}:
             return None  # "the Committee to Protect Journalists": a word of a name
+        if token.lemma_.lower() in _KNOWING_BEFORE_CLAUSE and any(c.dep_ == "ccomp" for c in token.children):
+            return None
         patterns = lexicon.verbs.get(_MISREAD_LEMMAS.get(token.lower_, token.lemma_.lower()))
     elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "he was optimistic", "Ghana is critical of Togo"
         patterns = lexicon.adjectives.get(token.lemma_.lower()) or lexicon.adjectives.get(token.lower_)
@@ -975,7 +980,7 @@ def refine_warning(token: Token, code: str) -> str:
     if public and any(a.dep_ == "aux" and a.lower_ == "to" for c in infinitives for a in c.children):
         return "020"  # "police warned residents to stay inside": advice to the public is an appeal
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
-    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
     if clauses and subjects and not any(is_actor(s) for s in subjects):
         return "012"
     if clauses and all(_state_told(c) for c in clauses):
