@@ -1213,6 +1213,8 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("The rights groups had to recognise there were new threats.", set()),  # knowing, not recognising a state
         ("The swimmer was recognised for the best year of his career.", set()),  # an honour
         ("The firm, while trading under the name Worldcom, went bankrupt.", set()),
+        ("The president was admitted to hospital as a precaution.", set()),  # no admission of guilt
+        ("The notes were priced to yield 150 basis points below the benchmark.", set()),  # no one yielded
         ("The army halted its offensive on the city.", {"0871"}),
         # "it" after a sentence about a fire or a storm is the fire or the storm
         ("A fire broke out in the market on Sunday. It killed nine traders and destroyed the stalls.", set()),
@@ -1296,6 +1298,7 @@ def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -
         ("The agency reduced food supplies to the camp in Chad.", "1623", "agency"),
         ("Riot police prevented the march by students in Ankara.", "170", "police"),
         ("The European Parliament clashed with the Commission on the issue.", "110", "Parliament"),  # words
+        ("The scathing attack by the senator drew an angry reply from Paris.", "111", "senator"),  # in words
         ("The finance minister warned that letting deficits grow could have severe consequences.", "012", "minister"),
     ],
 )

@@ -150,7 +150,8 @@ _JUDGE = wordset(
 )
 _RECORDERS = wordset("cctv camera footage video image photo photograph photographer film recording webcam dashcam")
 _CAUSING = wordset("feed fuel spark trigger provoke cause prompt stoke fan ignite incite inflame worsen")
-_SETTING_PREPS = wordset("in")  # a noun event after "in" is where a verb's act took place ...
+_SETTING_PREPS = wordset("in under")  # a noun event after "in" is where a verb's act took place, after "under"
+# its frame ("developed the prototype under an agreement") ...
 _PARTAKE = wordset("participate engage join take be involve partake attend")  # ... unless the verb is taking part
 _NEAR_PREPS = wordset("near outside around across along")  # where an event was, never who did it
 # Where the subject was, not who it is: "the accident in Salaheddin killed", "the draft in the U.S. ended".
@@ -707,7 +708,12 @@ def converse(token: Token, lexicon: Lexicon) -> Token | None:
 def refine_verbal_attack(token: Token, code: str) -> str:
     """ "Trump attacked Biden for his record", "attacked the government's policy": an attack in words on a person
     or on what they said or did is criticism (111), not military force."""
-    if code != "190" or token.lemma_.lower() not in _VERBAL_ATTACKS or token.pos_ != "VERB":
+    if code != "190" or token.lemma_.lower() not in _VERBAL_ATTACKS:
+        return code
+    if token.pos_ == "NOUN":  # "the constitutional attack by Bolton", "a personal attack on the minister"
+        kinds = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
+        return "111" if kinds & _ATTACKS_IN_WORDS else code
+    if token.pos_ != "VERB":
         return code
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(o.lemma_.lower() in _CRITICIZABLE for o in objects):
@@ -721,6 +727,10 @@ def refine_verbal_attack(token: Token, code: str) -> str:
 
 
 _VERBAL_ATTACKS = wordset("attack target slam blast hit")
+_ATTACKS_IN_WORDS = wordset(
+    "verbal personal legal constitutional political rhetorical written scathing blistering stinging withering "
+    "vitriolic thinly-veiled veiled"
+)
 _CRITICIZABLE = wordset(
     "policy plan decision record remark comment proposal idea stance position view handling response approach "
     "claim report statement speech rhetoric leadership performance tweet budget bill reform agenda privatisation "
