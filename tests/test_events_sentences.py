@@ -1214,7 +1214,7 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("The swimmer was recognised for the best year of his career.", set()),  # an honour
         ("The firm, while trading under the name Worldcom, went bankrupt.", set()),
         ("The president was admitted to hospital as a precaution.", set()),  # no admission of guilt
-        ("The notes were priced to yield 150 basis points below the benchmark.", set()),  # no one yielded
+        ("The ministry's bonds yielded eight percent last year.", set()),  # no one yielded
         ("The army halted its offensive on the city.", {"0871"}),
         # "it" after a sentence about a fire or a storm is the fire or the storm
         ("A fire broke out in the market on Sunday. It killed nine traders and destroyed the stalls.", set()),
