@@ -1214,6 +1214,9 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("The swimmer was recognised for the best year of his career.", set()),  # an honour
         ("The firm, while trading under the name Worldcom, went bankrupt.", set()),
         ("The president was admitted to hospital as a precaution.", set()),  # no admission of guilt
+        ("Senator Elizabeth Warren asked whether the treaty was legal.", set()),  # a question, not an appeal
+        ("A bat attacked the Libertarian Party's presidential nominee.", set()),  # an animal
+        ("Lions, tigers and Kenya welcomed the resumption of ties with Uganda.", {"051"}),  # Kenya acts
         ("The ministry's bonds yielded eight percent last year.", set()),  # no one yielded
         ("The army halted its offensive on the city.", {"0871"}),
         # "it" after a sentence about a fire or a storm is the fire or the storm
@@ -1317,3 +1320,9 @@ def test_the_nearest_reporting_verb_speaks_before_a_quote_around_it(full_pipelin
     text = "The rebels announced they will return the weapons seized last year, according to reports from Freetown."
     article = full_pipeline.extract(Article(id="t", text=text, published="2024-05-16"))  # with the quotes layer
     assert find(article.events, "035").mode == "planned"
+
+
+def test_a_passive_clause_without_a_subject_is_not_done_by_the_main_subject(full_pipeline: Pipeline) -> None:
+    text = "Baloch's mother, Anwar, wept upon hearing her son had been convicted."
+    article = full_pipeline.extract(Article(id="t", text=text, published="2024-05-16"))
+    assert not [e for e in article.events if e.source is not None and "mother" in e.source.text]

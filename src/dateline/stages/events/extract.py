@@ -128,6 +128,18 @@ _MEDIATION = wordset("mediation mediator")
 _ADJECTIVE_SENSE = frozenset({"promising", "demanding", "pressing", "welcoming", "encouraging", "accommodating"})
 # Verbs that mean knowing, not acting, before a clause: "had to recognise (that) there were new groups".
 _KNOWING_BEFORE_CLAUSE = wordset("recognize recognise")
+_ASKING = wordset("ask inquire enquire")
+
+
+def _asks(verb: Token) -> bool:
+    """ "asked whether Oakland was part of the US", "asked why ...": a question put, not an appeal to act."""
+    if verb.lemma_.lower() not in _ASKING:
+        return False
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
+        first = clause.doc[clause.left_edge.i]
+        if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB", "WP$"):
+            return True
+    return False
 # Verbs that are events only without a thing as object: "left rates on hold" is no journey, "demonstrated a
 # robot" no protest (an object that is a party or place keeps the event: "left Lima for Quito").
 _EVENT_WITHOUT_OBJECT = wordset("leave depart demonstrate confer")
@@ -356,7 +368,7 @@ def _bare_requests(sent: SpacySpan, taken: set[int], lexicon: Lexicon) -> Iterat
         frame = next((f for f in _frames_of(token, lexicon) if f.family in _REQUESTS), None)
         if any(c.dep_ == "dobj" and not is_actor(c) for c in token.children):
             continue  # "ordered extra stock": goods ordered, nobody asked to act
-        if frame is not None and any(c.dep_ in ("xcomp", "ccomp") for c in token.children):
+        if frame is not None and any(c.dep_ in ("xcomp", "ccomp") for c in token.children) and not _asks(token):
             yield Candidate(token, frame.base, None, source_of(token, lexicon), _frame_target(token, token, lexicon))
 
 
@@ -397,6 +409,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
             return None  # "the Committee to Protect Journalists": a word of a name
         if token.lemma_.lower() in _KNOWING_BEFORE_CLAUSE and any(c.dep_ == "ccomp" for c in token.children):
             return None
+        if _asks(token):
+            return None  # "asked whether Oakland was part of the US": a question, not an appeal
         patterns = lexicon.verbs.get(_MISREAD_LEMMAS.get(token.lower_, token.lemma_.lower()))
     elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "he was optimistic", "Ghana is critical of Togo"
         patterns = lexicon.adjectives.get(token.lemma_.lower()) or lexicon.adjectives.get(token.lower_)
@@ -1048,7 +1062,7 @@ def refine_by_instrument(token: Token, code: str, lexicon: Lexicon) -> str:
 def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexicon) -> Candidate | None:
     """A frame verb or noun over a coded complement, as one composed event (or None)."""
     frames = _frames_of(token, lexicon)
-    if not frames:
+    if not frames or _asks(token):
         return None
     uncomposed: Token | None = None
     for complement in _complements(token):
@@ -1367,6 +1381,19 @@ def _natural_force(token: Token) -> bool:
     return any(w.lemma_.lower() in _NATURAL_FORCES or w.lower_ in _NATURAL_FORCES for w in words)
 
 
+def _animals(doers: list[Token]) -> bool:
+    """Whether the doers are animals and only animals ("a bat attacked ..."; in "the lions and Gondor welcomed ..."
+    Gondor acts)."""
+    words = [t for d in doers for t in (d, *d.conjuncts, *(c for c in d.children if c.dep_ == "appos"))]
+    return bool(words) and all(t.lemma_.lower() in _ANIMALS and t.pos_ == "NOUN" and not t.ent_type_ for t in words)
+
+
+_ANIMALS = wordset(
+    "animal bat dog bear shark snake crocodile alligator lion tiger leopard elephant wolf bee wasp hornet horse "
+    "bull cow monkey hippo hippopotamus rat bird eagle boar buffalo jellyfish"
+)
+
+
 def by_nature(cand: Candidate) -> bool:
     """Whether a force of nature or a disease did it ("the tsunami which struck south Asia", "the earthquake
     killed 300 people"): no party did, and there is no political event."""
@@ -1374,7 +1401,7 @@ def by_nature(cand: Candidate) -> bool:
     doers += [*_subjects_and_agents(cand.trigger), *_prep_objects(cand.trigger, ("by",))]
     if cand.trigger.dep_ == "conj" and not doers:  # "the storm blocked roads and forced thousands to flee"
         doers = _subjects_and_agents(cand.trigger.head)
-    if any(_natural_force(d) for d in doers):
+    if any(_natural_force(d) for d in doers) or _animals(doers):
         return True
     if any(_natural_it(d) for d in doers):
         return True
@@ -1560,7 +1587,7 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
             if _passive_modifier(token, lexicon):  # "diplomats accused of spying": the noun is who it was done to
                 return None
             return actor_argument(head) if is_actor(head) else None
-        if (token.dep_ == "conj" and _passive(token)) or _passive_participle_clause(token):
+        if (token.dep_ in ("conj", "advcl") and _passive(token)) or _passive_participle_clause(token):
             return None  # "Turkey is under sanctions and was condemned by ...": the shared subject undergoes it
         if token.dep_ == "xcomp" and _passive(head):  # "Kenya was expected to deploy", "X is said to have"
             if _passive(token):
