@@ -326,6 +326,8 @@ def test_construction(pipeline: Pipeline, text: str, code: str, source: str | No
 
 # (sentence, code prefix, mode)
 MODES = [
+    # what a denied report says is denied
+    ("The party's director denied a report claiming he had warned Howard the party could not win.", "13", "negated"),
     # what someone is arrested or charged for is alleged; what they were jailed for is told as done
     ("Police arrested three men for attacking a mosque.", "19", "hypothetical"),
     ("The journalist was detained for spying for Israel.", "17", "asserted"),
@@ -1217,6 +1219,8 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("Senator Elizabeth Warren asked whether the treaty was legal.", set()),  # a question, not an appeal
         ("A bat attacked the Libertarian Party's presidential nominee.", set()),  # an animal
         ("Lions, tigers and Kenya welcomed the resumption of ties with Uganda.", {"051"}),  # Kenya acts
+        ("In the days before his arrest the minister gave interviews to the BBC.", set()),  # "in" before "gave"
+        ("Shares in Vodafone sank after the company issued a profit warning.", set()),  # business news
         ("The ministry's bonds yielded eight percent last year.", set()),  # no one yielded
         ("The army halted its offensive on the city.", {"0871"}),
         # "it" after a sentence about a fire or a storm is the fire or the storm
@@ -1326,3 +1330,9 @@ def test_a_passive_clause_without_a_subject_is_not_done_by_the_main_subject(full
     text = "Baloch's mother, Anwar, wept upon hearing her son had been convicted."
     article = full_pipeline.extract(Article(id="t", text=text, published="2024-05-16"))
     assert not [e for e in article.events if e.source is not None and "mother" in e.source.text]
+
+
+
+def test_the_arrests_a_blogger_reports_on_are_not_his(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Saminejad used his website to report on the arrests of bloggers.")
+    assert not [e for e in events if e.source is not None and e.source.text == "Saminejad"]

@@ -693,7 +693,9 @@ def _wrong_transitivity(token: Token) -> bool:
 
 def _best_pattern(token: Token, patterns: Iterable[Pattern]) -> Pattern | None:
     """The pattern among ``patterns`` whose conditions ``token`` meets: the most conditions, then the first."""
-    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")}
+    particles = {  # after the verb: "In the days before, he gave interviews" gives in to nobody
+        c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod") and c.i > token.i
+    }
     words = context_words(token)
     best: Pattern | None = None
     for pattern in patterns:
@@ -1676,6 +1678,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             return None  # "the presence of troops feeds the insurgency": a cause of it, not who wages it
         if token.dep_ == "pobj" and (head.lower_ == "against" or verb.lemma_.lower() in _POINT_TO):
             return None  # "spoke out against the attack", "pointing to the attack on the embassy"
+        if token.dep_ == "pobj" and head.lower_ in ("on", "about") and verb.lemma_.lower() in _JUDGE:
+            return None  # "used his website to report on bloggers' arrests": others' arrests, reported
         if token.dep_ == "dobj" and _undergone(token, verb):  # "drew criticism from Uganda"
             return next((argument(p) for p in _prep_objects(verb, ("from", "by")) if is_actor(p)), None)
         if verb.pos_ in ("VERB", "AUX") and (token.dep_ != "pobj" or head.dep_ in ("prep",)):

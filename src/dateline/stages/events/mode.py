@@ -203,10 +203,26 @@ def _ruled_out(subject: Token) -> bool:
     return False
 
 
+_TOLD_NOUNS = frozenset({"report", "claim", "allegation", "suggestion", "accusation", "rumour", "rumor", "charge"})
+_DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
+
+
 def _denied(head: Token) -> bool:
-    """The clause after "denied (that)". A clause before it is most often a misparse ("X accused Y of shelling
-    the plant, a charge Ukraine denies")."""
-    return head.dep_ == "ccomp" and head.head.lemma_.lower() == "deny" and head.i > head.head.i
+    """The clause after "denied (that)", or what a denied report says ("denied a report claiming he had warned",
+    "dismissed reports that it plans to ..."). A clause before "denied" is most often a misparse ("X accused Y of
+    shelling the plant, a charge Ukraine denies")."""
+    if head.dep_ not in ("ccomp", "acl"):
+        return False
+    verb = head.head
+    if head.dep_ == "ccomp" and verb.lemma_.lower() == "deny" and head.i > verb.i:
+        return True
+    told = verb.head if verb.dep_ == "acl" and verb.pos_ == "VERB" else verb  # "a report claiming (that) ..."
+    return (
+        told.lemma_.lower() in _TOLD_NOUNS
+        and told.dep_ == "dobj"
+        and told.head.lemma_.lower() in _DENYING
+        and told.i > told.head.i
+    )
 
 
 def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
