@@ -1336,3 +1336,8 @@ def test_a_passive_clause_without_a_subject_is_not_done_by_the_main_subject(full
 def test_the_arrests_a_blogger_reports_on_are_not_his(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Saminejad used his website to report on the arrests of bloggers.")
     assert not [e for e in events if e.source is not None and e.source.text == "Saminejad"]
+
+
+def test_a_circumstance_after_with_is_not_the_subjects_act(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Iran's air fleet is ageing, with sanctions restricting the purchase of new planes.")
+    assert not [e for e in events if e.source is not None and "fleet" in e.source.text]

@@ -1680,6 +1680,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             return None  # "spoke out against the attack", "pointing to the attack on the embassy"
         if token.dep_ == "pobj" and head.lower_ in ("on", "about") and verb.lemma_.lower() in _JUDGE:
             return None  # "used his website to report on bloggers' arrests": others' arrests, reported
+        if token.dep_ == "pobj" and head.lower_ in ("with", "without") and any(c.dep_ == "acl" for c in token.children):
+            return None  # "the fleet is ageing, with sanctions restricting purchases": a circumstance, not its act
         if token.dep_ == "dobj" and _undergone(token, verb):  # "drew criticism from Uganda"
             return next((argument(p) for p in _prep_objects(verb, ("from", "by")) if is_actor(p)), None)
         if verb.pos_ in ("VERB", "AUX") and (token.dep_ != "pobj" or head.dep_ in ("prep",)):
