@@ -1304,6 +1304,9 @@ def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -
         ("Militiamen armed with machetes attacked the refugee camp.", "180", "Militiamen"),  # an assault
         ("The agency reduced food supplies to the camp in Chad.", "1623", "agency"),
         ("Riot police prevented the march by students in Ankara.", "170", "police"),
+        ("The army forced out more than 1,000 refugees from the camp.", "201", "army"),  # a mass expulsion
+        ("Russia expelled two British diplomats.", "166", "Russia"),
+        ("Ghana deported 168 Liberians who had no papers.", "174", "Ghana"),  # deported by law, one by one
         ("The European Parliament clashed with the Commission on the issue.", "110", "Parliament"),  # words
         ("The scathing attack by the senator drew an angry reply from Paris.", "111", "senator"),  # in words
         ("The finance minister warned that letting deficits grow could have severe consequences.", "012", "minister"),

@@ -247,6 +247,7 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
             code = refine_strike(token, refine_by_instrument(token, pattern.code, lexicon))
             code = refine_verbal_attack(token, code)
             code = refine_silence(token, refine_warning(token, code))
+            code = refine_mass_expulsion(token, code)
             base[token.i] = (pattern, refine_accord(token, refine_assertion(token, code)))
     consumed: set[int] = set()
     found: list[Candidate] = []
@@ -752,6 +753,32 @@ _CRITICIZABLE = wordset(
     "claim report statement speech rhetoric leadership performance tweet budget bill reform agenda privatisation "
     "privatization law measure move ruling verdict scheme strategy tax cut deal programme program initiative"
 )
+
+
+_EXPELLED, _MASS_EXPULSION = "166", "201"  # CAMEO: expel or withdraw; engage in mass expulsion
+
+
+def refine_mass_expulsion(token: Token, code: str) -> str:
+    """ "forced out more than 1,000 refugees from their homes", "expelled thousands of villagers": people driven out
+    by the hundred are a mass expulsion (201). A deportation (174) stays one however many are deported: it is
+    done to each of them by law ("deported 168 Liberians without documents")."""
+    if code != _EXPELLED:
+        return code
+    people = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return _MASS_EXPULSION if any(_by_the_hundred(p) for p in people) else code
+
+
+def _by_the_hundred(noun: Token) -> bool:
+    """A count of at least a hundred: "1,000 refugees", "thousands of villagers", "hundreds"."""
+    counts = [noun, *(c for c in noun.children if c.dep_ in ("nummod", "amod", "quantmod"))]
+    for count in counts:
+        if count.lemma_.lower() in ("hundred", "thousand", "million"):
+            return True
+        if count.like_num and count.text.replace(",", "").isdigit() and int(count.text.replace(",", "")) >= 100:
+            return True
+        if any(c.lower_ in ("hundreds", "thousands", "millions") for c in count.children if c.dep_ == "nummod"):
+            return True
+    return False
 
 
 def refine_strike(token: Token, code: str) -> str:
