@@ -326,6 +326,10 @@ def test_construction(pipeline: Pipeline, text: str, code: str, source: str | No
 
 # (sentence, code prefix, mode)
 MODES = [
+    # an attempt on a named person's life was made, whatever came of it
+    ("An attempt to assassinate the deputy governor was thwarted on Monday.", "185", "asserted"),
+    ("Gunmen tried to kill President Moise on Monday.", "185", "asserted"),
+    ("Rebels tried to kill the villagers.", "1823", "hypothetical"),  # no assassination
     # what a denied report says is denied
     ("The party's director denied a report claiming he had warned Howard the party could not win.", "13", "negated"),
     # what someone is arrested or charged for is alleged; what they were jailed for is told as done

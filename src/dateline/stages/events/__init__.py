@@ -22,11 +22,13 @@ from dateline.model import Article, Event, EventActor, Span
 from dateline.stages import Stage
 from dateline.stages.events import context, lexicon
 from dateline.stages.events.extract import (
+    ATTEMPTED_ASSASSINATION,
     REPORTING,
     VISIT,
     Argument,
     Candidate,
     actor_argument,
+    attempt_over,
     by_nature,
     done_by_someone_unnamed,
     find_events,
@@ -85,6 +87,9 @@ def events_of_sentence(
         if outcome and not _outcome_of_event(cand.trigger, lex):
             continue
         mode = event_mode(cand.trigger, lex, anchor_year, composed=cand.frame is not None)
+        attempt = attempt_over(cand.trigger) if cand.code == ATTEMPTED_ASSASSINATION else None
+        if attempt is not None:
+            mode = event_mode(attempt, lex, anchor_year)  # the attempt was made, whether or not it succeeded
         if "possible" in cand.extra:
             mode = "hypothetical"  # "has not ruled out sending troops"
         said_by = context.speaker(article, cand.trigger, index)
@@ -101,7 +106,7 @@ def events_of_sentence(
         if cand.source is not None and cand.target is not None and cand.source.start == cand.target.start:
             cand.target = None  # one phrase cannot be both sides of an event
         event = _event(article, doc, sent, cand, code, mode, index, numbered + len(found), said_by)
-        undergone = event.target is not None and done_by_someone_unnamed(cand.trigger)
+        undergone = event.target is not None and (done_by_someone_unnamed(cand.trigger) or attempt is not None)
         if event.confidence < MIN_CONFIDENCE and event.source is None and not outcome and not undergone:
             continue
         if not outcome and _nobody(cand, event):

@@ -247,7 +247,7 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
             code = refine_strike(token, refine_by_instrument(token, pattern.code, lexicon))
             code = refine_verbal_attack(token, code)
             code = refine_silence(token, refine_warning(token, code))
-            code = refine_mass_expulsion(token, code)
+            code = refine_attempt(token, refine_mass_expulsion(token, code))
             base[token.i] = (pattern, refine_accord(token, refine_assertion(token, code)))
     consumed: set[int] = set()
     found: list[Candidate] = []
@@ -753,6 +753,29 @@ _CRITICIZABLE = wordset(
     "claim report statement speech rhetoric leadership performance tweet budget bill reform agenda privatisation "
     "privatization law measure move ruling verdict scheme strategy tax cut deal programme program initiative"
 )
+
+
+ATTEMPTED_ASSASSINATION = "185"
+_ATTEMPTS = wordset("attempt try plot bid")
+
+
+def attempt_over(token: Token) -> Token | None:
+    """The attempt a killing is the aim of ("an attempt to assassinate the governor", "tried to kill the
+    president"), or None."""
+    head = token.head
+    if token.dep_ in ("xcomp", "acl", "advcl") and head.i != token.i and head.lemma_.lower() in _ATTEMPTS:
+        return head
+    return None
+
+
+def refine_attempt(token: Token, code: str) -> str:
+    """An attempt on a named person's life is an attempted assassination (185), whatever came of it."""
+    if attempt_over(token) is None:
+        return code
+    if code[:3] == "186":
+        return ATTEMPTED_ASSASSINATION
+    named = [c for c in token.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
+    return ATTEMPTED_ASSASSINATION if code == "1823" and named else code
 
 
 _EXPELLED, _MASS_EXPULSION = "166", "201"  # CAMEO: expel or withdraw; engage in mass expulsion
