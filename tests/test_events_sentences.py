@@ -1311,6 +1311,8 @@ def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -
         ("The army forced out more than 1,000 refugees from the camp.", "201", "army"),  # a mass expulsion
         ("Russia expelled two British diplomats.", "166", "Russia"),
         ("Ghana deported 168 Liberians who had no papers.", "174", "Ghana"),  # deported by law, one by one
+        ("Archbishop Tutu called for sanctions against Nigeria.", "113", "Tutu"),  # others asked to act against it
+        ("Sharon has vowed not to return the Golan Heights to Syria.", "12", "Sharon"),  # a refusal, no pledge
         ("The European Parliament clashed with the Commission on the issue.", "110", "Parliament"),  # words
         ("The scathing attack by the senator drew an angry reply from Paris.", "111", "senator"),  # in words
         ("The finance minister warned that letting deficits grow could have severe consequences.", "012", "minister"),

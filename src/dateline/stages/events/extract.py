@@ -248,6 +248,8 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
             code = refine_verbal_attack(token, code)
             code = refine_silence(token, refine_warning(token, code))
             code = refine_attempt(token, refine_mass_expulsion(token, code))
+            if code[:2] == "03" and any(c.dep_ == "xcomp" and _has_neg(c) for c in token.children):
+                code = lexicon.bases["reject"]  # "vowed not to return the Golan Heights": a refusal, no pledge
             base[token.i] = (pattern, refine_accord(token, refine_assertion(token, code)))
     consumed: set[int] = set()
     found: list[Candidate] = []
@@ -1288,8 +1290,10 @@ def _merge_objects(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
             continue
         if noun.code[:2] != verb.code[:2]:
             # "police prevented a march by students", "condemned an attack by soldiers": the noun's doer is the
-            # one the verb is done to, not its doer
-            verb.target = verb.target or noun.source or noun.target
+            # one the verb is done to, not its doer (unless the noun took it from the verb: "called for sanctions
+            # against Nigeria" is against Nigeria)
+            own = noun.source is not None and (verb.source is None or noun.source.start != verb.source.start)
+            verb.target = verb.target or (noun.source if own else None) or noun.target
             continue
         verb.source = verb.source or noun.source
         if verb.target is None or (verb.source and noun.target and verb.target.start == verb.source.start):
