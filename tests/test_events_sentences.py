@@ -1225,6 +1225,8 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("Lions, tigers and Kenya welcomed the resumption of ties with Uganda.", {"051"}),  # Kenya acts
         ("In the days before his arrest the minister gave interviews to the BBC.", set()),  # "in" before "gave"
         ("Shares in Vodafone sank after the company issued a profit warning.", set()),  # business news
+        ("The bond fell to a low in early Tokyo trade.", set()),  # a market session
+        ("Tokyo is striving to meet American complaints about its trade practices.", {"114"}),  # no meeting
         ("The ministry's bonds yielded eight percent last year.", set()),  # no one yielded
         ("The army halted its offensive on the city.", {"0871"}),
         # "it" after a sentence about a fire or a storm is the fire or the storm
@@ -1312,6 +1314,7 @@ def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -
         ("Russia expelled two British diplomats.", "166", "Russia"),
         ("Ghana deported 168 Liberians who had no papers.", "174", "Ghana"),  # deported by law, one by one
         ("Archbishop Tutu called for sanctions against Nigeria.", "113", "Tutu"),  # others asked to act against it
+        ("Four Revolutionary Guards divisions attacked Iraqi positions east of Basra.", "190", "divisions"),
         ("Sharon has vowed not to return the Golan Heights to Syria.", "12", "Sharon"),  # a refusal, no pledge
         ("The European Parliament clashed with the Commission on the issue.", "110", "Parliament"),  # words
         ("The scathing attack by the senator drew an angry reply from Paris.", "111", "senator"),  # in words

@@ -137,7 +137,7 @@ def _town_named_on_attack(cand: Candidate, index: context.ActorIndex) -> bool:
     return head.ent_type_ in ("GPE", "LOC") and context.country_code(context.entity_text(head)) is None
 
 
-_VIOLENT_ROOTS = frozenset({"04", "18", "19", "20"})  # and meetings: "a London conference" is held there
+_VIOLENT_ROOTS = frozenset({"04", "14", "18", "19", "20"})  # and meetings and protests: held there
 
 
 def _nobody(cand: Candidate, event: Event) -> bool:

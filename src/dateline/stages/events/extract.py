@@ -729,6 +729,9 @@ def refine_verbal_attack(token: Token, code: str) -> str:
     or on what they said or did is criticism (111), not military force."""
     if code != "190" or token.lemma_.lower() not in _VERBAL_ATTACKS:
         return code
+    doers = [c for c in token.children if c.dep_ in _SUBJECTS]
+    if any(d.lemma_.lower() in _TROOPS or d.lemma_.lower() in _ARMED for d in doers):
+        return code  # "four Revolutionary Guards divisions attacked Iraqi positions": forces attack by force
     if token.pos_ == "NOUN":  # "the constitutional attack by Bolton", "a personal attack on the minister"
         kinds = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
         return "111" if kinds & _ATTACKS_IN_WORDS else code
@@ -746,6 +749,7 @@ def refine_verbal_attack(token: Token, code: str) -> str:
 
 
 _VERBAL_ATTACKS = wordset("attack target slam blast hit")
+_ARMED = wordset("military navy jet warplane aircraft drone gunman militant rebel insurgent guerrilla fighter")
 _ATTACKS_IN_WORDS = wordset(
     "verbal personal legal constitutional political rhetorical written scathing blistering stinging withering "
     "vitriolic thinly-veiled veiled"
