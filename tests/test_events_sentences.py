@@ -1294,6 +1294,8 @@ def test_a_passive_clause_after_a_preposition_is_done_to_the_main_subject(pipeli
 def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Blair's wife spoke during a United States lecture tour.")
     assert not [e for e in events if e.cameo == "042" and e.source and e.source.text == "United States"]
+    war = events_of(pipeline, "Critics of the Iraq war marched in London.")
+    assert not [e for e in war if e.cameo and e.cameo[:2] == "19" and e.source and e.source.text == "Iraq"]
     trip = find(events_of(pipeline, "Obama's China trip ended on Friday."), "042")
     assert trip.source is not None and trip.source.text == "Obama"
     assert trip.target is not None and trip.target.text == "China"

@@ -1939,8 +1939,14 @@ def _mediation(token: Token) -> bool:
 
 def _destination_named_before(token: Token) -> bool:
     """A country or place named before a journey noun is where it goes ("a United States lecture tour", "his
-    China trip"), not who makes it; a nationality there is the traveller ("the Chinese visit")."""
-    return token.dep_ == "compound" and token.ent_type_ in ("GPE", "LOC") and token.head.lemma_.lower() in _JOURNEYS
+    China trip"), and before a war or an invasion where it is fought ("the Iraq war", "the Kuwait invasion"), not
+    who makes it; a nationality there is the doer ("the Chinese visit", "the Russian invasion")."""
+    if token.dep_ != "compound" or token.ent_type_ not in ("GPE", "LOC"):
+        return False
+    return token.head.lemma_.lower() in _JOURNEYS or token.head.lemma_.lower() in _WARS_OF_A_PLACE
+
+
+_WARS_OF_A_PLACE = wordset("war invasion occupation conflict")
 
 
 def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
