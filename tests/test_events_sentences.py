@@ -1226,6 +1226,7 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("In the days before his arrest the minister gave interviews to the BBC.", set()),  # "in" before "gave"
         ("Shares in Vodafone sank after the company issued a profit warning.", set()),  # business news
         ("The bond fell to a low in early Tokyo trade.", set()),  # a market session
+        ("Snow Patrol will support U2 on the band's world tour.", {"042"}),  # a support act, no political backing
         ("Tokyo is striving to meet American complaints about its trade practices.", {"114"}),  # no meeting
         ("The ministry's bonds yielded eight percent last year.", set()),  # no one yielded
         ("The army halted its offensive on the city.", {"0871"}),
@@ -1296,6 +1297,8 @@ def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -
     assert not [e for e in events if e.cameo == "042" and e.source and e.source.text == "United States"]
     war = events_of(pipeline, "Critics of the Iraq war marched in London.")
     assert not [e for e in war if e.cameo and e.cameo[:2] == "19" and e.source and e.source.text == "Iraq"]
+    tour = find(events_of(pipeline, "The pope began an African tour on Monday."), "042")
+    assert tour.source is not None and tour.source.text == "The pope"  # not "African"
     trip = find(events_of(pipeline, "Obama's China trip ended on Friday."), "042")
     assert trip.source is not None and trip.source.text == "Obama"
     assert trip.target is not None and trip.target.text == "China"

@@ -1941,12 +1941,18 @@ def _destination_named_before(token: Token) -> bool:
     """A country or place named before a journey noun is where it goes ("a United States lecture tour", "his
     China trip"), and before a war or an invasion where it is fought ("the Iraq war", "the Kuwait invasion"), not
     who makes it; a nationality there is the doer ("the Chinese visit", "the Russian invasion")."""
+    if token.dep_ == "amod" and token.lower_ in _REGIONAL and token.head.lemma_.lower() in _JOURNEYS:
+        return True  # "their European tour": a tour of Europe
     if token.dep_ != "compound" or token.ent_type_ not in ("GPE", "LOC"):
         return False
     return token.head.lemma_.lower() in _JOURNEYS or token.head.lemma_.lower() in _WARS_OF_A_PLACE
 
 
 _WARS_OF_A_PLACE = wordset("war invasion occupation conflict")
+_REGIONAL = wordset(
+    "european asian african caribbean scandinavian nordic baltic balkan pacific mediterranean arctic antarctic "
+    "global international regional world"
+)
 
 
 def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
@@ -1972,7 +1978,7 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and is_actor(pobj):
                 return argument(pobj)
-    destination = next((c for c in token.children if _destination_named_before(c)), None)
+    destination = next((c for c in token.children if c.dep_ == "compound" and _destination_named_before(c)), None)
     if destination is not None:  # "a United States lecture tour", "his China trip"
         return argument(destination)
     head = token.head
