@@ -1349,7 +1349,6 @@ def test_a_passive_clause_without_a_subject_is_not_done_by_the_main_subject(full
     assert not [e for e in article.events if e.source is not None and "mother" in e.source.text]
 
 
-
 def test_the_arrests_a_blogger_reports_on_are_not_his(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Saminejad used his website to report on the arrests of bloggers.")
     assert not [e for e in events if e.source is not None and e.source.text == "Saminejad"]

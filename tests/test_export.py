@@ -125,7 +125,8 @@ def test_gkg_lists_names_places_dates_quotes_and_themes(store: Store, tmp_path: 
 def test_actor_code_split_and_fips_table() -> None:
     assert gdelt.split_actor("USAGOVLEG") == ("USAGOVLEG", "USA", "", ["GOV", "LEG"])
     assert gdelt.split_actor("IGOUNO") == ("IGOUNO", "", "UNO", ["IGO"])
-    assert gdelt.split_actor("IMGREBALQ") == ("IMGREBALQ", "", "ALQ", ["IMG", "REB"])  # no country: a transnational group
+    # no country: a transnational group
+    assert gdelt.split_actor("IMGREBALQ") == ("IMGREBALQ", "", "ALQ", ["IMG", "REB"])
     assert gdelt.split_actor("PSEHMS") == ("PSEHMS", "PSE", "HMS", [])
     assert gdelt.split_actor(None) == ("", "", "", [])
     assert [gdelt.fips(c) for c in ("DEU", "GBR", "AUS", "AUT", "CHN", "XXX")] == ["GM", "UK", "AS", "AU", "CH", ""]

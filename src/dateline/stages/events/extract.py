@@ -140,6 +140,8 @@ def _asks(verb: Token) -> bool:
         if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB", "WP$"):
             return True
     return False
+
+
 # Verbs that are events only without a thing as object: "left rates on hold" is no journey, "demonstrated a
 # robot" no protest (an object that is a party or place keeps the event: "left Lima for Quito").
 _EVENT_WITHOUT_OBJECT = wordset("leave depart demonstrate confer")

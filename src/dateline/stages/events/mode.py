@@ -189,15 +189,17 @@ def event_year(trigger: Token) -> int | None:
     return None
 
 
+_RULED = frozenset({"question", "table"})  # "out of the question", "off the table"
+
+
 def _ruled_out(subject: Token) -> bool:
     """The subject of "is out of the question", "is off the table" or "is impossible": ruled out, not done."""
     copula = subject.head
     if subject.dep_ not in ("csubj", "nsubj") or copula.lemma_ != "be" or any(c.dep_ == "neg" for c in copula.children):
         return False
     for child in copula.children:
-        if child.dep_ == "prep" and child.lower_ in ("out", "off"):
-            if {t.lower_ for t in child.subtree} & {"question", "table"}:
-                return True
+        if child.dep_ == "prep" and child.lower_ in ("out", "off") and {t.lower_ for t in child.subtree} & _RULED:
+            return True
         if child.dep_ == "acomp" and child.lower_ in ("impossible", "unthinkable"):
             return True
     return False
