@@ -1858,8 +1858,8 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         undergoer = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         return actor_argument(undergoer) if undergoer is not None else None
     if _passive_participle_clause(token):  # "X is in prison, having been charged", "X was deported after being"
-        shared = _raised_subjects(token)
-        return actor_argument(shared[0]) if shared else None
+        raised_subjects = _raised_subjects(token)
+        return actor_argument(raised_subjects[0]) if raised_subjects else None
     if token.dep_ == "xcomp" and _passive(token) and _passive(token.head):  # "X was expected to be released"
         raised = next((c for c in token.head.children if c.dep_ == "nsubjpass"), None)
         return actor_argument(raised) if raised is not None else None
