@@ -129,19 +129,6 @@ _ADJECTIVE_SENSE = frozenset({"promising", "demanding", "pressing", "welcoming",
 # Verbs that mean knowing, not acting, before a clause: "had to recognise (that) there were new groups".
 _KNOWING_BEFORE_CLAUSE = wordset("recognize recognise")
 _ASKING = wordset("ask inquire enquire")
-
-
-def _asks(verb: Token) -> bool:
-    """ "asked whether Oakland was part of the US", "asked why ...": a question put, not an appeal to act."""
-    if verb.lemma_.lower() not in _ASKING:
-        return False
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
-        first = clause.doc[clause.left_edge.i]
-        if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB", "WP$"):
-            return True
-    return False
-
-
 # Verbs that are events only without a thing as object: "left rates on hold" is no journey, "demonstrated a
 # robot" no protest (an object that is a party or place keeps the event: "left Lima for Quito").
 _EVENT_WITHOUT_OBJECT = wordset("leave depart demonstrate confer")
@@ -249,9 +236,7 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
             code = refine_strike(token, refine_by_instrument(token, pattern.code, lexicon))
             code = refine_verbal_attack(token, code)
             code = refine_silence(token, refine_warning(token, code))
-            code = refine_attempt(token, refine_mass_expulsion(token, code))
-            if code[:2] == "03" and any(c.dep_ == "xcomp" and _has_neg(c) for c in token.children):
-                code = lexicon.bases["reject"]  # "vowed not to return the Golan Heights": a refusal, no pledge
+            code = refine_refusal(token, refine_attempt(token, refine_mass_expulsion(token, code)), lexicon)
             base[token.i] = (pattern, refine_accord(token, refine_assertion(token, code)))
     consumed: set[int] = set()
     found: list[Candidate] = []
@@ -395,6 +380,17 @@ def _purpose_of(token: Token, anchors: set[int]) -> bool:
             return False
         tok = tok.head
         if tok.i in anchors:
+            return True
+    return False
+
+
+def _asks(verb: Token) -> bool:
+    """ "asked whether Oakland was part of the US", "asked why ...": a question put, not an appeal to act."""
+    if verb.lemma_.lower() not in _ASKING:
+        return False
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
+        first = clause.doc[clause.left_edge.i]
+        if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB", "WP$"):
             return True
     return False
 
@@ -732,7 +728,7 @@ def refine_verbal_attack(token: Token, code: str) -> str:
     if code != "190" or token.lemma_.lower() not in _VERBAL_ATTACKS:
         return code
     doers = [c for c in token.children if c.dep_ in _SUBJECTS]
-    if any(d.lemma_.lower() in _TROOPS or d.lemma_.lower() in _ARMED for d in doers):
+    if any(d.lemma_.lower() in _ARMED for d in doers):
         return code  # "four Revolutionary Guards divisions attacked Iraqi positions": forces attack by force
     if token.pos_ == "NOUN":  # "the constitutional attack by Bolton", "a personal attack on the minister"
         kinds = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
@@ -751,7 +747,9 @@ def refine_verbal_attack(token: Token, code: str) -> str:
 
 
 _VERBAL_ATTACKS = wordset("attack target slam blast hit")
-_ARMED = wordset("military navy jet warplane aircraft drone gunman militant rebel insurgent guerrilla fighter")
+_ARMED = _TROOPS | wordset(
+    "military navy jet warplane aircraft drone gunman militant rebel insurgent guerrilla fighter"
+)  # who attacks by force, whatever it hits
 _ATTACKS_IN_WORDS = wordset(
     "verbal personal legal constitutional political rhetorical written scathing blistering stinging withering "
     "vitriolic thinly-veiled veiled"
@@ -761,6 +759,14 @@ _CRITICIZABLE = wordset(
     "claim report statement speech rhetoric leadership performance tweet budget bill reform agenda privatisation "
     "privatization law measure move ruling verdict scheme strategy tax cut deal programme program initiative"
 )
+
+
+def refine_refusal(token: Token, code: str, lexicon: Lexicon) -> str:
+    """ "vowed not to return the Golan Heights": a pledge not to act is a refusal (12x), not an intent (03x). (A
+    pledge over a coded act is composed with it instead: "promised not to attack" is restraint.)"""
+    if code[:2] == "03" and any(c.dep_ == "xcomp" and _has_neg(c) for c in token.children):
+        return lexicon.bases["reject"]
+    return code
 
 
 ATTEMPTED_ASSASSINATION = "185"
