@@ -1236,6 +1236,7 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("The militia entered the town at dawn. It killed twelve villagers.", {"1823"}),  # a body it may be
         ("Typhoon Rai made landfall on Tuesday, killing at least 20. It also forced 5,000 people to flee.", set()),
         ("The area was hit by Hurricane Ida, which killed over 100 people.", set()),  # a storm by its name
+        ("Heavy rain killed ten people in the north.", set()),  # the weather is no party
     ],
 )
 def test_storms_vans_and_kinds_of_people(pipeline: Pipeline, text: str, codes: set[str]) -> None:

@@ -136,12 +136,12 @@ _CARRY = wordset("fly")  # "flying Trump to the hospital": carried there, whoeve
 # Verbs that are events only with an object or a complement: "the party declined" fell in number, "took over as
 # nominee" took a post.
 _EVENT_WITH_OBJECT = wordset("decline take recognize recognise")  # "had to recognise there were ..."
-# Forces of nature and disease: what they "strike" or "kill" is no political event.
-_HAZARDS = wordset("rain rainfall snow wind surge heat cold frost ice fog smog avalanche")
-_NATURAL_FORCES = wordset(
+# Forces of nature, weather and disease: what they "strike" or "kill" is no political event, and a warning of
+# them is no threat.
+_NATURE = wordset(
     "tsunami earthquake quake aftershock storm hurricane typhoon cyclone tornado flood flooding fire wildfire "
     "blaze virus pandemic epidemic outbreak disease drought landslide mudslide avalanche eruption volcano "
-    "lightning heatwave accident crash"
+    "lightning heatwave accident crash rain rainfall snow wind surge heat cold frost ice fog smog"
 )
 # Verbs that judge or name what their object did: its event is not their subject's ("called the sanctions illegal").
 _JUDGE = wordset(
@@ -1063,7 +1063,7 @@ def refine_warning(token: Token, code: str) -> str:
     if code != "130" or token.lemma_.lower() not in (*_WARNING_VERBS, "warning"):
         return code
     hazards = [*_prep_objects(token, ("of", "about")), *(c for c in token.children if c.dep_ == "compound")]
-    if any(h.lemma_.lower() in _NATURAL_FORCES or h.lemma_.lower() in _HAZARDS for h in hazards):
+    if any(_natural_force(h) for h in hazards):
         return "012"  # "warned of flash floods", "a hurricane warning": a forecast of harm nobody does
     public = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _THE_PUBLIC]
     infinitives = [c for c in token.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
@@ -1440,13 +1440,14 @@ def _natural_it(token: Token) -> bool:
         return False
     before = token.doc[token.sent.start - 1].sent
     subjects = [c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(_natural_force(s) or s.lemma_.lower() in _HAZARDS for s in subjects)
+    return any(_natural_force(s) for s in subjects)
 
 
 def _natural_force(token: Token) -> bool:
-    """A force of nature or a disease, named or not ("the earthquake", "Typhoon Haiyan", "Hurricane Katrina")."""
+    """A force of nature, the weather or a disease, named or not ("the earthquake", "heavy rain", "Typhoon
+    Haiyan")."""
     words = [token, *(c for c in token.children if c.dep_ == "compound")]
-    return any(w.lemma_.lower() in _NATURAL_FORCES or w.lower_ in _NATURAL_FORCES for w in words)
+    return any(w.lemma_.lower() in _NATURE or w.lower_ in _NATURE for w in words)
 
 
 def _animals(doers: list[Token]) -> bool:
