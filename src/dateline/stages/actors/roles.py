@@ -120,15 +120,10 @@ def _state_of(name: str) -> str | None:
 
 def _name_around(token: Token) -> Span:
     """The named entity ``token`` is a word of, or the token alone."""
-    doc = token.doc
+    alone = token.doc[token.i : token.i + 1]
     if not token.ent_type_:
-        return doc[token.i : token.i + 1]
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
+        return alone
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), alone)
 
 
 def apposition(doc: Doc, end: int, entities: list[Entity]) -> Description:
