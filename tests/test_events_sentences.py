@@ -311,6 +311,14 @@ CONSTRUCTIONS = [
     ("Russian troops marched to the border with Lithuania.", "154", "troops", None),
     # claiming a haven is demanding humanitarian aid
     ("The defector applied for asylum in Norway.", "1033", "defector", None),
+    # a "between" phrase on the relation a noun acts on names both parties
+    ("The resumption of ties between Chile and Peru surprised analysts.", "050", "Chile and Peru", None),
+    # the parties of a relation whose resumption was welcomed did not welcome it
+    ("The resumption of ties between Chile and Peru was welcomed.", "051", None, "Chile and Peru"),
+    ("An agreement between Chile and Peru was signed on Monday.", "057", "Chile and Peru", None),
+    # questions put to a person are questioning, not doubt
+    ("Police questioned the driver of the lorry.", "090", "Police", "driver"),
+    ("Critics questioned the decision of the court.", "110", "Critics", None),
 ]
 
 
@@ -332,6 +340,18 @@ MODES = [
     ("Rebels tried to kill the villagers.", "1823", "hypothetical"),  # no assassination
     # what a denied report says is denied
     ("The party's director denied a report claiming he had warned Howard the party could not win.", "13", "negated"),
+    # ... and so is what a rejected claim or a denied report says
+    ("Russia rejected claims that its troops attacked the village.", "19", "negated"),
+    ("Reports that the army killed protesters in Lagos were denied.", "18", "negated"),
+    # a plan a denied report tells of is denied, not refused by its actor
+    ("Mr Okafor dismissed reports the minister told his deputy the mayor would resign.", "08", "negated"),
+    # what one side claims or alleges is its claim, whenever it says it happened
+    ("Ukraine alleged that Russian forces shelled the town.", "194", "hypothetical"),
+    ("The rebels claimed that they had shot down a helicopter.", "19", "hypothetical"),
+    ("He hit back at Labour claims he had used Mrs Okafor as a human shield.", "184", "hypothetical"),
+    ("She claimed she and her family had received violent threats.", "13", "hypothetical"),
+    ("Police said that the gunmen attacked the bank.", "19", "asserted"),
+    ("Rebels claimed responsibility for the attack on the convoy.", "19", "asserted"),
     # what someone is arrested or charged for is alleged; what they were jailed for is told as done
     ("Police arrested three men for attacking a mosque.", "19", "hypothetical"),
     ("The journalist was detained for spying for Israel.", "17", "asserted"),
@@ -736,6 +756,10 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The prime minister arrived back from Brussels on Friday.",
         "The delegation flew home on Sunday.",
         "The mill is cutting costs to meet weaker demand for steel.",
+        "The firm intended to reinforce its US presence.",
+        "The Tories were hitting home.",
+        "Conway was admitted to the American Academy of Arts and Sciences in 1992.",
+        "Britain said Iraqis must know that the war is over.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

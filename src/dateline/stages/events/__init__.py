@@ -36,7 +36,7 @@ from dateline.stages.events.extract import (
     obligation_family,
     obligation_speaker,
 )
-from dateline.stages.events.mode import MODES, event_mode, event_year, governing_chain
+from dateline.stages.events.mode import MODES, alleged, denied, event_mode, event_year, governing_chain
 
 __all__ = ["MODES", "Events", "events_of_sentence"]
 
@@ -95,7 +95,8 @@ def events_of_sentence(
         said_by = context.speaker(article, cand.trigger, index)
         code, mode = speech_act(cand, mode, lex, _self_stated(cand, said_by, index))
         if mode == "hypothetical" and cand.source is None and cand.trigger.pos_ in ("NOUN", "PROPN"):
-            continue  # an option talked about ("an embargo would not work", "future talks"), not an event
+            if not alleged(governing_chain(cand.trigger)):  # "claimed she had received threats" is told of
+                continue  # an option talked about ("an embargo would not work", "future talks"), not an event
         received = _RECEIVED.get(code)
         if code == VISIT and cand.source is not None and "peacekeep" in cand.source.text.lower():
             code, received = _PEACEKEEPING, _PEACEKEEPERS_RECEIVED  # "peacekeeping troops arrived in Bosnia"
@@ -200,7 +201,8 @@ def speech_act(cand: Candidate, mode: str, lex: lexicon.Lexicon, self_stated: bo
         return lex.composed(family, cand.code) or lex.bases[family], "asserted"
     root = cand.code[:2]
     if mode == "negated":
-        if _promised(cand.trigger) and root in _INTENT_ROOTS:
+        if _promised(cand.trigger) and root in _INTENT_ROOTS and not denied(governing_chain(cand.trigger)):
+            # "will not give" refuses; "dismissed reports he would quit" denies a plan, and refuses nothing
             return lex.composed("reject", cand.code) or lex.bases["reject"], "asserted"
         return cand.code, mode
     if root in _INTENT_ROOTS and _promised(cand.trigger, self_stated):

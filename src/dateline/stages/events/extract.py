@@ -339,11 +339,14 @@ def obligation_family(token: Token) -> str | None:
     return "appeal" if aux & _SHOULD else None
 
 
+_MINDS = wordset("know understand realise realize remember believe think feel learn recognise recognize imagine")
+
+
 def _bare_requests(sent: SpacySpan, taken: set[int], lexicon: Lexicon) -> Iterator[Candidate]:
     """Requests whose content is no coded event: "urged Bree to respond" (020), "said Iraq must comply" (100)."""
     for token in sent:
-        if token.i in taken or token.pos_ != "VERB":
-            continue
+        if token.i in taken or token.pos_ != "VERB" or token.lemma_.lower() in _MINDS:
+            continue  # "People must know that ...": a thought pressed on the reader asks nobody to act
         family = obligation_family(token)
         speaker = obligation_speaker(token) if family else None
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
@@ -1296,8 +1299,10 @@ def _merge_objects(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
         if verb.trigger.lemma_.lower() in _LAID_AT:  # "the bombing was blamed on Hamas": Hamas is blamed
             verb.target = verb.target or noun.source
             continue
-        if noun.code[:2] != verb.code[:2] and _passive(verb.trigger):
-            # "the protesters' demand was rejected": who made the demand is not who rejected it
+        undergone = noun.trigger.dep_ == "nsubjpass" and not _coded_by(verb, noun)
+        if _passive(verb.trigger) and (noun.code[:2] != verb.code[:2] or undergone):
+            # "the protesters' demand was rejected", "the resumption of ties between A and B was welcomed": who
+            # made the demand, or resumed the ties, is not who rejected or welcomed it
             verb.target = verb.target or noun.target or noun.source
             continue
         if noun.code[:2] != verb.code[:2]:
@@ -1708,13 +1713,12 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             (argument(c) for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in _DOER_LABELS),
             None,
         )
-    for child in token.children:  # "talks between Xi and Putin": both parties as one source
-        if _mediation(token):
-            break
-        if child.dep_ == "prep" and child.lower_ == "between":
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and is_actor(pobj):
-                return argument(pobj)
+    for holder in _between_holders(token, lexicon):  # "talks between Xi and Putin": both parties as one source
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and is_actor(pobj):
+                    return argument(pobj)
     for child in token.children:  # "Russian invasion", "U.S. sanctions", "a rebel attack", "a police raid"
         if _destination_named_before(child):
             continue
@@ -1944,6 +1948,16 @@ def _mediation(token: Token) -> bool:
     return token.lemma_.lower() in _MEDIATION or any(
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in _MEDIATION for c in token.children
     )
+
+
+def _between_holders(token: Token, lexicon: Lexicon) -> list[Token]:
+    """Where a nominal event's "between" phrase may hang: on the noun itself ("talks between A and B"), or on
+    the relation it acts on ("the resumption of ties between A and B", "a restoration of relations between").
+    The parties mediated between are a mediation's target, not its doer: none there."""
+    if _mediation(token):
+        return []
+    related = [p for p in _prep_objects(token, ("of",)) if p.lemma_.lower() in lexicon.symmetric]
+    return [token, *related]
 
 
 def _destination_named_before(token: Token) -> bool:

@@ -34,10 +34,12 @@ _FUTURE_ADJ = frozenset({"planned", "upcoming", "proposed", "future", "forthcomi
 def event_mode(trigger: Token, lexicon: Lexicon, anchor_year: int | None, composed: bool = False) -> str:
     """The mode of the event triggered by ``trigger`` (one of :data:`MODES`)."""
     chain = governing_chain(trigger)
-    if _denied(chain[-1]):  # "China denied that it had supplied weapons": its speaker says it did not happen
+    if denied(chain):  # "China denied that it had supplied weapons": its speaker says no
         return "negated"
     if any(_ruled_out(tok) for tok in chain):  # "removing the sanctions is out of the question"
         return "negated"
+    if alleged(chain):  # "claimed that they had shot down a helicopter": however long ago
+        return "hypothetical"
     if not composed and is_background(trigger, anchor_year, lexicon):
         return "background"
     if any(
@@ -205,6 +207,12 @@ def _ruled_out(subject: Token) -> bool:
     return False
 
 
+def denied(chain: list[Token]) -> bool:
+    """Whether a governing chain (:func:`governing_chain`) is said not to hold by someone denying it, rather
+    than by a "not" of its own."""
+    return any(_denied(tok) for tok in chain)
+
+
 _TOLD_NOUNS = frozenset({"report", "claim", "allegation", "suggestion", "accusation", "rumour", "rumor", "charge"})
 _DENYING = frozenset({"deny", "reject", "dismiss", "refute", "rebut"})
 
@@ -213,18 +221,45 @@ def _denied(head: Token) -> bool:
     """The clause after "denied (that)", or what a denied report says ("denied a report claiming he had warned",
     "dismissed reports that it plans to ..."). A clause before "denied" is most often a misparse ("X accused Y of
     shelling the plant, a charge Ukraine denies")."""
-    if head.dep_ not in ("ccomp", "acl"):
+    if head.dep_ != "ccomp" and not _content_clause(head):
         return False
     verb = head.head
     if head.dep_ == "ccomp" and verb.lemma_.lower() == "deny" and head.i > verb.i:
         return True
-    told = verb.head if verb.dep_ == "acl" and verb.pos_ == "VERB" else verb  # "a report claiming (that) ..."
-    return (
-        told.lemma_.lower() in _TOLD_NOUNS
-        and told.dep_ == "dobj"
-        and told.head.lemma_.lower() in _DENYING
-        and told.i > told.head.i
-    )
+    told = verb.head if verb.pos_ == "VERB" and _content_clause(verb) else verb  # "a report claiming (that) ..."
+    if told.lemma_.lower() not in _TOLD_NOUNS or told.head.lemma_.lower() not in _DENYING:
+        return False
+    # "rejected claims that ...", and in the passive "reports that ... were denied"
+    return (told.dep_ == "dobj" and told.i > told.head.i) or told.dep_ == "nsubjpass"
+
+
+def _content_clause(clause: Token) -> bool:
+    """A clause that says what a noun holds ("reports (that) he told aides ...", "a report claiming ..."). The
+    parser may call one without "that" a relative clause; one with a subject and an object of its own has no gap
+    a relative would fill ("the claims he made" has one)."""
+    if clause.dep_ == "acl":
+        return True
+    if clause.dep_ != "relcl":
+        return False
+    own_subject = any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in clause.children)
+    return own_subject and any(c.dep_ in ("dobj", "ccomp") for c in clause.children)
+
+
+def alleged(chain: list[Token]) -> bool:
+    """Whether a governing chain (:func:`governing_chain`) is one side's claim ("alleged that", "the claim
+    that")."""
+    return any(_alleged(tok) for tok in chain)
+
+
+_ALLEGING = frozenset({"allege", "claim", "allegation", "accusation", "rumour", "rumor", "charge"})
+
+
+def _alleged(head: Token) -> bool:
+    """The clause after "alleged that", "claimed that" or "the allegation that": one side's claim, which the
+    report does not make its own (unlike "said that"). "claimed responsibility for" has no such clause."""
+    if head.head.lemma_.lower() not in _ALLEGING or head.i < head.head.i:
+        return False
+    return head.dep_ == "ccomp" or (_content_clause(head) and head.head.pos_ == "NOUN")
 
 
 def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> bool:
