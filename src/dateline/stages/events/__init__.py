@@ -94,9 +94,9 @@ def events_of_sentence(
             mode = "hypothetical"  # "has not ruled out sending troops"
         said_by = context.speaker(article, cand.trigger, index)
         code, mode = speech_act(cand, mode, lex, _self_stated(cand, said_by, index))
-        if mode == "hypothetical" and cand.source is None and cand.trigger.pos_ in ("NOUN", "PROPN"):
-            if not alleged(governing_chain(cand.trigger)):  # "claimed she had received threats" is told of
-                continue  # an option talked about ("an embargo would not work", "future talks"), not an event
+        talked_of = mode == "hypothetical" and cand.source is None and cand.trigger.pos_ in ("NOUN", "PROPN")
+        if talked_of and not alleged(governing_chain(cand.trigger)):  # "claimed she had received threats": told
+            continue  # an option talked about ("an embargo would not work", "future talks"), not an event
         received = _RECEIVED.get(code)
         if code == VISIT and cand.source is not None and "peacekeep" in cand.source.text.lower():
             code, received = _PEACEKEEPING, _PEACEKEEPERS_RECEIVED  # "peacekeeping troops arrived in Bosnia"
