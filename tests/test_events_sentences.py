@@ -760,6 +760,9 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The Tories were hitting home.",
         "Conway was admitted to the American Academy of Arts and Sciences in 1992.",
         "Britain said Iraqis must know that the war is over.",
+        "Bank regulators recognized the concept of netting.",
+        "The yen has fallen since the Paris currency accord.",
+        "Users cannot deploy the software in their own environment.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

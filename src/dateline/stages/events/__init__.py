@@ -126,8 +126,8 @@ def _foreign_script(text: str) -> bool:
 
 
 def _town_named_on_attack(cand: Candidate, index: context.ActorIndex) -> bool:
-    """A city or region premodifying a violent noun or a meeting ("a Kabul car bombing", "a London conference")
-    names its place; a country there names its doer ("a Russian airstrike", "U.S. drone strikes")."""
+    """A city or region premodifying a violent noun, a meeting or an agreement ("a Kabul car bombing", "a London
+    conference", "the Oslo accords") names its place; a country there names its doer ("a Russian airstrike")."""
     if cand.source is None or cand.code[:2] not in _VIOLENT_ROOTS or len(cand.source.heads) != 1:
         return False
     head = cand.source.heads[0]
@@ -138,7 +138,8 @@ def _town_named_on_attack(cand: Candidate, index: context.ActorIndex) -> bool:
     return head.ent_type_ in ("GPE", "LOC") and context.country_code(context.entity_text(head)) is None
 
 
-_VIOLENT_ROOTS = frozenset({"04", "14", "18", "19", "20"})  # and meetings and protests: held there
+# violence, and meetings, protests and agreements: held or signed there ("the Paris agreement", "the Minsk accords")
+_VIOLENT_ROOTS = frozenset({"04", "05", "14", "18", "19", "20"})
 
 
 def _nobody(cand: Candidate, event: Event) -> bool:

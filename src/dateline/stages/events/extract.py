@@ -128,6 +128,8 @@ _MEDIATION = wordset("mediation mediator")
 _ADJECTIVE_SENSE = frozenset({"promising", "demanding", "pressing", "welcoming", "encouraging", "accommodating"})
 # Verbs that mean knowing, not acting, before a clause: "had to recognise (that) there were new groups".
 _KNOWING_BEFORE_CLAUSE = wordset("recognize recognise")
+# What recognition as a diplomatic act (054) grants, besides a party: "recognised Kosovo's independence".
+_STATEHOOD = wordset("independence sovereignty statehood state annexation")
 _ASKING = wordset("ask inquire enquire")
 # Verbs that are events only without a thing as object: "left rates on hold" is no journey, "demonstrated a
 # robot" no protest (an object that is a party or place keeps the event: "left Lima for Quito").
@@ -687,6 +689,9 @@ def _wrong_transitivity(token: Token) -> bool:
         if token.dep_ == "acl" and token.tag_ == "VBN":
             things.append(token.head)  # "an honour conferred by the president"
         return any(not is_actor(t) for t in things)
+    objects = [t for t in token.children if t.dep_ in ("dobj", "nsubjpass")]
+    if lemma in _KNOWING_BEFORE_CLAUSE and any(not is_actor(t) and t.lemma_.lower() not in _STATEHOOD for t in objects):
+        return True  # "recognised the concept of netting": acknowledged an idea, no state or government
     if lemma in _EVENT_WITH_OBJECT:
         return (
             not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "auxpass") for c in token.children)
