@@ -616,8 +616,14 @@ def test_violent_words_in_a_story_of_sport_or_song_are_no_violence(pipeline: Pip
         "The band played their new single at the concert. Lindqvist hit the charts with her debut song. "
         "The album topped the chart and the singer thanked her fans after the film premiere."
     )
+    rugby = (  # a rugby report: a "clash" is a match, and being "forced" off is an injury
+        "Wales and Ireland meet in the Six Nations clash in Cardiff on Saturday. The Wales fly-half was forced "
+        "off with a knee injury in the rugby international last week, and the referee awarded a late penalty "
+        "to Ireland. The scrum was strong all afternoon, and the stadium was full."
+    )
     for text in (sport, song):
         assert not [e for e in events_of(pipeline, text) if e.cameo and e.cameo[:2] in ("18", "19")]
+    assert events_of(pipeline, rugby) == []
     riot = "Police beat protesters with batons in the capital. Troops fired on the crowd and killed six people."
     assert find(events_of(pipeline, riot), "18")
 

@@ -1515,12 +1515,13 @@ def by_nature(cand: Candidate) -> bool:
 # Verbs of violence and of diplomacy that sport and show business use for other things ("beat two defenders",
 # "her hit single", "Wales visit Rome", "denied England a try").
 _GAME_VERBS = wordset(
-    "beat hit shoot strike tackle thrash hammer crush batter "
+    "beat hit shoot strike tackle thrash hammer crush batter clash slam force "  # "the Six Nations clash"
     "deny threaten allow meet tour visit host"  # "denied England a try", "Wales visit Rome", "meet Italy"
 )
 _GAME_WORDS = wordset(
     "match goal season league cup championship tournament coach striker midfielder goalkeeper squad club "
     "fixture innings wicket medal olympics premiership playoff semi-final quarter-final album song single "
+    "rugby football soccer cricket tennis golf penalty scrum referee stadium "
     "chart band singer film movie actor actress studio box-office concert grammy oscar episode"
 )
 
