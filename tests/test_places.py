@@ -139,6 +139,15 @@ def test_old_and_alternate_names_rank_below_own_names() -> None:
     assert saint.country == "RUS"  # "St." for "Saint", and the big city rather than Florida's
 
 
+def test_an_old_name_in_a_country_the_story_is_not_about_gives_way_to_a_place_of_that_name() -> None:
+    text = "France beat England at Twickenham on Saturday."
+    places = resolve(_article(text, {"France": "GPE", "England": "GPE", "Twickenham": "GPE"}))
+    assert [(p.text, p.country) for p in places][-1] == ("Twickenham", "GBR")  # not Huntsville, Alabama
+    # an old name that is no place's own keeps its city beside other countries
+    places = resolve(_article("Flights from Peking to Tokyo resumed.", {"Peking": "GPE", "Tokyo": "GPE"}))
+    assert [p.country for p in places] == ["CHN", "JPN"]
+
+
 def test_acronyms_are_not_towns_and_place_names_spread_to_other_labels() -> None:
     assert resolve(_article("Reporters of NBC said so.", {"NBC": "ORG"})) == []
     text = "Gainesville reopened, and the city of Gainesville was calm."

@@ -152,6 +152,10 @@ def resolve(article: Article) -> list[Place]:
     context.chosen = {n.key: _best(n, context) for n in names}  # first pass: names and dateline only
     context.cells = {n.key: frozenset(_cell(e) for e in n.entries if e.feature in _POINT_FEATURES) for n in names}
     final = {n.key: _best(n, context) for n in names}  # second pass: nearness to the first pass's places too
+    for name in names:
+        if _contradicted_alternate(name, final[name.key], context):
+            own_names = Name(name.key, name.mentions, tuple(e for e in name.entries if e not in name.alternate))
+            final[name.key] = _best(own_names, context)
     places = [_place(m, final[n.key]) for n in names for m in n.mentions]
     places.extend(_local_places(unplaced, places, context))
     return sorted([*places, *celestial], key=lambda p: p.start)
@@ -417,6 +421,27 @@ def _best(name: Name, context: Context) -> GeoEntry:
     # state of the same name ("China", Texas, in a Houston story about China).
     near = context if not any(_large(e) for e in name.entries) else None
     return max(name.entries, key=lambda e: score(e, context, name, e in qualified, near))
+
+
+def _contradicted_alternate(name: Name, entry: GeoEntry, context: Context) -> bool:
+    """A reading reached only through a city's former or alternate name, in a country nothing else in the article
+    points to while other names point elsewhere, when the name is also a place's own: "Twickenham" in a rugby
+    story from England is the London suburb, not Huntsville, Alabama (once called Twickenham). An old name that
+    is no place's own keeps its city ("Peking", "Bombay")."""
+    if entry not in name.alternate or entry.country == context.dateline_country:
+        return False
+    if all(e in name.alternate for e in name.entries):
+        return False
+    if context.country_support(entry.country, name.key) >= _SUPPORTED:
+        return False
+    return any(
+        context.country_support(country, name.key) >= _SUPPORTED
+        for country in context.countries
+        if country != entry.country
+    )
+
+
+_SUPPORTED = 0.5  # half a name's belief: a country another name points to (not a namesake town's trace of it)
 
 
 def _large(entry: GeoEntry) -> bool:
