@@ -372,6 +372,8 @@ MODES = [
     ("Japan has never apologized to China.", "055", "negated"),
     ("Egypt failed to sign the agreement with Sudan.", "057", "negated"),
     ("Neither Chile nor Peru has recognised the new government.", "054", "negated"),
+    ("The bank has neither admitted nor denied wrongdoing.", "015", "negated"),
+    ("The bank has neither admitted nor denied wrongdoing.", "016", "negated"),
     ("No country has recognised the new government.", "054", "negated"),
     ("Canada has no plans to impose sanctions on India.", "163", "negated"),
     ("Germany did not send tanks to Ukraine.", "072", "negated"),
@@ -621,9 +623,13 @@ def test_violent_words_in_a_story_of_sport_or_song_are_no_violence(pipeline: Pip
         "off with a knee injury in the rugby international last week, and the referee awarded a late penalty "
         "to Ireland. The scrum was strong all afternoon, and the stadium was full."
     )
+    football = (  # a player sent off and a fixture drawn are no rejection and no meeting
+        "The Leeds coach has signed a new contract with the club. The referee dismissed Okafor in the league "
+        "match, and the striker missed the cup final. Leeds set up a meeting with Everton in the championship."
+    )
     for text in (sport, song):
         assert not [e for e in events_of(pipeline, text) if e.cameo and e.cameo[:2] in ("18", "19")]
-    assert events_of(pipeline, rugby) == []
+    assert events_of(pipeline, rugby) == events_of(pipeline, football) == []
     riot = "Police beat protesters with batons in the capital. Troops fired on the crowd and killed six people."
     assert find(events_of(pipeline, riot), "18")
 
@@ -769,6 +775,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Bank regulators recognized the concept of netting.",
         "The yen has fallen since the Paris currency accord.",
         "Users cannot deploy the software in their own environment.",
+        "Okafor Holdings had been threatened with collapse because of its debts.",
+        "The firm sold assets to meet a large tax bill.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

@@ -1515,8 +1515,9 @@ def by_nature(cand: Candidate) -> bool:
 # Verbs of violence and of diplomacy that sport and show business use for other things ("beat two defenders",
 # "her hit single", "Wales visit Rome", "denied England a try").
 _GAME_VERBS = wordset(
-    "beat hit shoot strike tackle thrash hammer crush batter clash slam force "  # "the Six Nations clash"
-    "deny threaten allow meet tour visit host"  # "denied England a try", "Wales visit Rome", "meet Italy"
+    "beat hit shoot strike tackle thrash hammer crush batter clash slam force fight "  # "the Six Nations clash"
+    "deny threaten allow meet meeting tour visit host "  # "denied England a try", "Wales visit Rome", "meet Italy"
+    "sign dismiss"  # "signed the striker from Bristol", "the referee dismissed Drogba"
 )
 _GAME_WORDS = wordset(
     "match goal season league cup championship tournament coach striker midfielder goalkeeper squad club "

@@ -271,9 +271,20 @@ def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
         return True  # "the rebels have yet to release the hostages"
     if tok.pos_ in ("VERB", "AUX") and any(said_nobody(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
         return True  # "Neither X nor Y boycotted", "No country has recognised", "Nobody attacked"
+    if tok.pos_ in ("VERB", "AUX") and _neither_nor(tok):
+        return True  # "has neither admitted nor denied wrongdoing"
     if is_trigger:
         return False
     return not composed and _listed(tok, lexicon.modes["negating"])
+
+
+def _neither_nor(verb: Token) -> bool:
+    """A verb after "neither", or after "nor" in the same pair ("neither admitted nor denied")."""
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "nor" and c.i < verb.i for c in verb.head.children
+    )
 
 
 def _negated_adverb(child: Token, verb: Token) -> bool:
