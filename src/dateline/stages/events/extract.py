@@ -236,7 +236,7 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
         pattern = match(token, lexicon)
         if pattern is not None:
             code = refine_strike(token, refine_by_instrument(token, pattern.code, lexicon))
-            code = refine_verbal_attack(token, code)
+            code = refine_questioning(token, refine_verbal_attack(token, code))
             code = refine_silence(token, refine_warning(token, code))
             code = refine_refusal(token, refine_attempt(token, refine_mass_expulsion(token, code)), lexicon)
             base[token.i] = (pattern, refine_accord(token, refine_assertion(token, code)))
@@ -767,6 +767,18 @@ _CRITICIZABLE = wordset(
     "claim report statement speech rhetoric leadership performance tweet budget bill reform agenda privatisation "
     "privatization law measure move ruling verdict scheme strategy tax cut deal programme program initiative"
 )
+
+
+_QUESTIONING = "090"  # CAMEO: investigate, not specified below
+
+
+def refine_questioning(token: Token, code: str) -> str:
+    """ "Police questioned the car's owner": questions put to a person are an inquiry (090); questioning a
+    decision or a claim is doubt (110)."""
+    if code != "110" or token.lemma_.lower() != "question" or token.pos_ != "VERB":
+        return code
+    asked = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return _QUESTIONING if asked and all(is_actor(c) for c in asked) else code
 
 
 def refine_refusal(token: Token, code: str, lexicon: Lexicon) -> str:
