@@ -1091,6 +1091,11 @@ def test_business_and_daily_life_words_that_are_no_political_event(pipeline: Pip
         ("Trump attacked Biden for accumulating wealth in office.", "111"),  # words, with a reason
         ("The senator attacked the government's immigration policy.", "111"),  # what someone did or said
         ("Russia attacked Ukraine on Tuesday.", "190"),  # a date is no reason
+        ("Elizabeth Warren attacked Mitt Romney on paying fewer taxes.", "111"),  # the reason as a clause
+        ("The senator attacked the government over its handling of the floods.", "111"),  # a politician's words
+        ("The opposition leader attacked the president for his silence.", "111"),
+        ("Okafor attacked the embassy over the weekend.", "190"),  # a time is no reason
+        ("Rebels attacked the convoy on the highway.", "190"),  # nor a road
     ],
 )
 def test_an_attack_in_words_is_criticism(pipeline: Pipeline, text: str, code: str) -> None:

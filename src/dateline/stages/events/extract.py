@@ -746,12 +746,25 @@ def refine_verbal_attack(token: Token, code: str) -> str:
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(o.lemma_.lower() in _CRITICIZABLE for o in objects):
         return "111"
-    reasons = [p for p in _prep_objects(token, ("for", "over", "on", "as")) if p.ent_type_ not in ("DATE", "TIME")]
-    reasons += [
-        g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pcomp"
+    reasons = [p for p in _prep_objects(token, ("for", "over", "on", "as")) if p.ent_type_ not in _NOT_REASONS]
+    reasons += [  # "attacked him for lying", "attacked Trump on paying fewer taxes"
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "over", "on")
+        for g in c.children
+        if g.dep_ == "pcomp"
     ]
     people = objects and all(o.ent_type_ == "PERSON" for o in objects)
-    return "111" if people and reasons else code
+    # "the senator attacked the government over its handling of the floods": a politician attacks in words
+    speakers = doers and all(d.ent_type_ == "PERSON" or d.lemma_.lower() in _POLITICIANS for d in doers)
+    return "111" if (people or speakers) and reasons else code
+
+
+_NOT_REASONS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})  # "over the weekend", "on the highway"
+_POLITICIANS = wordset(
+    "senator leader minister president candidate politician lawmaker legislator mp chancellor premier governor "
+    "mayor spokesman spokeswoman spokesperson critic opponent rival nominee"
+)
 
 
 _VERBAL_ATTACKS = wordset("attack target slam blast hit")
