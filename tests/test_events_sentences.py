@@ -777,6 +777,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Users cannot deploy the software in their own environment.",
         "Okafor Holdings had been threatened with collapse because of its debts.",
         "The firm sold assets to meet a large tax bill.",
+        "Its customers in Asia will be charged 17 dollars per barrel in May.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:
