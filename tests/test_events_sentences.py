@@ -309,6 +309,12 @@ CONSTRUCTIONS = [
     # a death total in a conflict says there was fighting; troops on the march are forces on the move
     ("Chad's death total has risen in the conflict with the rebels.", "190", "Chad", "rebels"),
     ("Russian troops marched to the border with Lithuania.", "154", "troops", None),
+    # pressure towards an act is a demand; pressure alone is coercion
+    ("The ministry pressured the dockers to end their walkout.", "100", "ministry", "dockers"),
+    ("The United States pressured Iran to release the sailors.", "1053", "United States", "Iran"),
+    ("Police pressured the protesters in the square.", "170", "Police", "protesters"),
+    # paying compensation yields (the codebook's example of 080)
+    ("Uganda paid compensation to the expelled traders.", "080", "Uganda", None),
     # claiming a haven is demanding humanitarian aid
     ("The defector applied for asylum in Norway.", "1033", "defector", None),
     # a "between" phrase on the relation a noun acts on names both parties
@@ -411,6 +417,8 @@ MODES = [
     # not ruled out: possible; allegedly: claimed
     ("Russia has not ruled out sending troops to Belarus.", "15", "hypothetical"),
     ("The army allegedly shot protesters in the square.", "19", "hypothetical"),
+    # a composed request under "tried to" was attempted, not done
+    ("Okafor tried to pressure the Ghanaian government to release the files.", "10", "hypothetical"),
     # an act someone is accused of is alleged, not shown
     ("Georgia accused Russian forces of shelling its villages.", "19", "hypothetical"),
     # the anniversary or aftermath of an event looks back at it

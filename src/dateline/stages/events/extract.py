@@ -236,7 +236,7 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
         pattern = match(token, lexicon)
         if pattern is not None:
             code = refine_strike(token, refine_by_instrument(token, pattern.code, lexicon))
-            code = refine_questioning(token, refine_verbal_attack(token, code))
+            code = refine_pressure(token, refine_questioning(token, refine_verbal_attack(token, code)), lexicon)
             code = refine_silence(token, refine_warning(token, code))
             code = refine_refusal(token, refine_attempt(token, refine_mass_expulsion(token, code)), lexicon)
             base[token.i] = (pattern, refine_accord(token, refine_assertion(token, code)))
@@ -780,6 +780,14 @@ _CRITICIZABLE = wordset(
     "claim report statement speech rhetoric leadership performance tweet budget bill reform agenda privatisation "
     "privatization law measure move ruling verdict scheme strategy tax cut deal programme program initiative"
 )
+
+
+def refine_pressure(token: Token, code: str, lexicon: Lexicon) -> str:
+    """ "pressured the dockers to cancel the strike": pressure towards an act is a demand (10x); pressure with no
+    act asked for stays coercion ("police pressured the protesters")."""
+    if code[:3] != "170" or token.lemma_.lower() != "pressure":
+        return code
+    return lexicon.bases["demand"] if any(c.dep_ == "xcomp" for c in token.children) else code
 
 
 _QUESTIONING = "090"  # CAMEO: investigate, not specified below

@@ -322,7 +322,7 @@ def _hypothetical(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool
         return True
     if any(c.dep_ == "mark" and c.lower_ in lexicon.modes["conditional_marks"] for c in tok.children):
         return True
-    if is_trigger or composed:
+    if is_trigger:
         return False
     return _listed(tok, lexicon.modes["hypothetical"])
 
