@@ -309,6 +309,8 @@ CONSTRUCTIONS = [
     # a death total in a conflict says there was fighting; troops on the march are forces on the move
     ("Chad's death total has risen in the conflict with the rebels.", "190", "Chad", "rebels"),
     ("Russian troops marched to the border with Lithuania.", "154", "troops", None),
+    # a head of state bombs with the state's forces: a military strike, not a terrorist's device
+    ("President Okafor broke the ceasefire by bombing rebels in the north.", "195", "Okafor", "rebels"),
     # pressure towards an act is a demand; pressure alone is coercion
     ("The ministry pressured the dockers to end their walkout.", "100", "ministry", "dockers"),
     ("The United States pressured Iran to release the sailors.", "1053", "United States", "Iran"),

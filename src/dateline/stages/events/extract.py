@@ -937,8 +937,17 @@ def refine_by_doer(token: Token, code: str, source: Argument | None) -> str:
     if code == "141":
         marching = token.lemma_.lower() == "march" and token.pos_ == "VERB"
         return _FORCES_MOVED if marching and all(h.lemma_.lower() in _TROOPS for h in source.heads) else code
-    military = any(h.ent_type_ == "GPE" or h.lemma_.lower() in _STATE_DOERS for h in source.heads)
+    military = any(h.ent_type_ == "GPE" or h.lemma_.lower() in _STATE_DOERS or _head_of_state(h) for h in source.heads)
     return "195" if military else code
+
+
+_HEADS_OF_STATE = wordset("president premier king queen emperor dictator junta general commander")
+
+
+def _head_of_state(head: Token) -> bool:
+    """ "President Gbagbo", "the president": a head of state or commander bombs with the state's forces."""
+    titles = [head, *(c for c in head.children if c.dep_ == "compound")]
+    return any(t.lemma_.lower() in _HEADS_OF_STATE for t in titles)
 
 
 def name_part(token: Token) -> bool:
