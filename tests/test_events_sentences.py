@@ -309,6 +309,9 @@ CONSTRUCTIONS = [
     # a death total in a conflict says there was fighting; troops on the march are forces on the move
     ("Chad's death total has risen in the conflict with the rebels.", "190", "Chad", "rebels"),
     ("Russian troops marched to the border with Lithuania.", "154", "troops", None),
+    # a crowd rallying for someone demonstrates; a party rallying support mobilises it
+    ("Several thousand people rallied in the square in support of the president.", "141", "people", None),
+    ("The party rallied support for the bill.", "053", "party", None),
     # a head of state bombs with the state's forces: a military strike, not a terrorist's device
     ("President Okafor broke the ceasefire by bombing rebels in the north.", "195", "Okafor", "rebels"),
     # pressure towards an act is a demand; pressure alone is coercion
@@ -425,6 +428,8 @@ MODES = [
     ("Georgia accused Russian forces of shelling its villages.", "19", "hypothetical"),
     # the anniversary or aftermath of an event looks back at it
     ("Crowds gathered in Tbilisi on the anniversary of Russia's invasion of Georgia.", "19", "background"),
+    # a weather service's coloured alert is a forecast, not a threat
+    ("Yellow warnings were issued nationwide, and six counties received orange warnings.", "012", "asserted"),
     # a question asserts nothing
     ("Which candidates has Ghana supported in the vote?", "051", "hypothetical"),
     # an imperative asks for an act; nobody has done it

@@ -904,6 +904,7 @@ _LABOUR_WORDS = wordset(
 
 
 _RALLIED_OTHERS, _DEMONSTRATED = "113", "141"  # CAMEO: rally opposition against; demonstrate or rally
+_RALLIED_SUPPORT = "053"  # CAMEO: rally support on behalf of
 _CROWDS = _THE_PUBLIC | wordset(
     "thousand hundred dozen ten million protester demonstrator crowd student worker supporter activist farmer "
     "teacher opponent woman man youth"
@@ -920,9 +921,10 @@ def refine_by_doer(token: Token, code: str, source: Argument | None) -> str:
     by a state ("Beijing protested to Washington") is an official complaint (114), not dissent in the street;
     troops on the march ("tanks marched to the border") are forces on the move (154), not a demonstration; and
     troops arriving ("US troops arrived in Poland") are forces deployed (154), not visitors: they meet nobody; a
-    crowd that rallies against something demonstrates (141): 113 is a party mobilising others against it.
+    crowd that rallies against something or in support of someone demonstrates (141): 113 and 053 are a party
+    mobilising others against or for it.
     Peacekeepers arriving stay a visit here: the stage codes them as peacekeeping sent and received."""
-    if code == _RALLIED_OTHERS:  # "thousands rallied against the government": a crowd in the street (141)
+    if code in (_RALLIED_OTHERS, _RALLIED_SUPPORT):  # "thousands rallied against / in support of": a crowd (141)
         doers = source.heads if source is not None else [c for c in token.children if c.dep_ == "nsubj"]
         alone = token.lemma_.lower() == "rally" and not any(c.dep_ == "dobj" for c in token.children)
         return _DEMONSTRATED if alone and doers and all(_crowd(h) for h in doers) else code
@@ -1115,6 +1117,10 @@ def refine_warning(token: Token, code: str) -> str:
     hazards = [*_prep_objects(token, ("of", "about")), *(c for c in token.children if c.dep_ == "compound")]
     if any(_natural_force(h) for h in hazards):
         return "012"  # "warned of flash floods", "a hurricane warning": a forecast of harm nobody does
+    if token.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _ALERT_COLOURS for c in token.children
+    ):
+        return "012"  # "yellow warnings were issued nationwide": a weather service's level of alert
     public = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _THE_PUBLIC]
     infinitives = [c for c in token.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
     if public and any(a.dep_ == "aux" and a.lower_ == "to" for c in infinitives for a in c.children):
@@ -1129,6 +1135,7 @@ def refine_warning(token: Token, code: str) -> str:
 
 
 _STATES = wordset("be need face remain become seem appear")
+_ALERT_COLOURS = wordset("yellow orange amber red")
 
 
 def _state_told(clause: Token) -> bool:
