@@ -428,6 +428,12 @@ MODES = [
     ("Georgia accused Russian forces of shelling its villages.", "19", "hypothetical"),
     # the anniversary or aftermath of an event looks back at it
     ("Crowds gathered in Tbilisi on the anniversary of Russia's invasion of Georgia.", "19", "background"),
+    # the past of what a past "said" reports is the news itself, unless a year before the story dates it
+    ("Iran said its forces had captured the fort east of Basra.", "19", "asserted"),
+    ("The minister said the two countries had signed a treaty in 1990.", "057", "background"),
+    ("The firm said it had not negotiated with the union.", "046", "negated"),
+    # "warned that it was ready to retaliate": a threat, not a comment on how things are
+    ("The United States warned Iran that it was ready to retaliate for any attack.", "13", "asserted"),
     # a weather service's coloured alert is a forecast, not a threat
     ("Yellow warnings were issued nationwide, and six counties received orange warnings.", "012", "asserted"),
     # a question asserts nothing
@@ -793,6 +799,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Okafor Holdings had been threatened with collapse because of its debts.",
         "The firm sold assets to meet a large tax bill.",
         "Its customers in Asia will be charged 17 dollars per barrel in May.",
+        "It was the third Soviet underground blast since the moratorium ended.",
+        "A gas explosion destroyed the building in the night.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

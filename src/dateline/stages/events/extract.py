@@ -1139,7 +1139,11 @@ _ALERT_COLOURS = wordset("yellow orange amber red")
 
 
 def _state_told(clause: Token) -> bool:
-    """A clause that tells how things are or must be, not what somebody will do to somebody."""
+    """A clause that tells how things are or must be, not what somebody will do to somebody ("was ready to
+    retaliate" tells what it will do)."""
+    ready = [c for c in clause.children if c.dep_ == "acomp" and c.lower_ in _READY]
+    if any(g.dep_ == "xcomp" for r in ready for g in r.children):
+        return False
     if any(c.dep_ in ("acomp", "attr") for c in clause.children):
         return True
     if clause.lemma_.lower() == "have":  # "would have to work hard" is an obligation; "have no choice" a threat
@@ -1147,6 +1151,7 @@ def _state_told(clause: Token) -> bool:
     return clause.lemma_.lower() in _STATES and clause.pos_ in ("VERB", "AUX")
 
 
+_READY = wordset("ready prepared willing determined poised set")
 _MEANS_PREPS = wordset("with by in from during under using via")
 
 

@@ -167,7 +167,11 @@ def _finite(verb: Token) -> bool:
 def is_background(trigger: Token, anchor_year: int | None, lexicon: Lexicon) -> bool:
     """A nominal event dated before the article's year, or named after "since", "after", "prior to"..."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
-        return trigger.tag_ == "VBN" and any(c.lower_ == "had" for c in trigger.children if c.dep_ == "aux")
+        if trigger.tag_ != "VBN" or not any(c.lower_ == "had" for c in trigger.children if c.dep_ == "aux"):
+            return False
+        # "Iran said its forces had captured the fort": the past of what a past "said" reports is the news itself,
+        # unless a year before the story dates it ("said they had met in 1990")
+        return not _reported(trigger) or _dated_before(trigger, anchor_year)
     year = event_year(trigger)
     if year is not None and anchor_year is not None and year < anchor_year:
         return True
@@ -177,6 +181,22 @@ def is_background(trigger: Token, anchor_year: int | None, lexicon: Lexicon) -> 
     while prep is not None and prep.dep_ in ("prep", "pcomp") and prep.lower_ in ("to", "of"):
         prep = prep.head  # "prior to the invasion": the preposition that matters is "prior"
     return prep is not None and prep.lower_ in lexicon.modes["background_preps"]
+
+
+_REPORTING = frozenset({"say", "tell", "report", "announce", "add", "state", "claim", "confirm", "explain"})
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a verb's clause is what a reporting verb says ("said (that) it had ...")."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _REPORTING
+
+
+def _dated_before(verb: Token, anchor_year: int | None) -> bool:
+    years = [int(t.text) for t in verb.subtree if t.ent_type_ == "DATE" and _YEAR.match(t.text)]
+    return bool(years) and (anchor_year is None or min(years) < anchor_year)
 
 
 def event_year(trigger: Token) -> int | None:
