@@ -183,15 +183,12 @@ def is_background(trigger: Token, anchor_year: int | None, lexicon: Lexicon) -> 
     return prep is not None and prep.lower_ in lexicon.modes["background_preps"]
 
 
-_REPORTING = frozenset({"say", "tell", "report", "announce", "add", "state", "claim", "confirm", "explain"})
-
-
 def _reported(verb: Token) -> bool:
-    """Whether a verb's clause is what a reporting verb says ("said (that) it had ...")."""
+    """Whether a verb's clause is what a past reporting verb says ("said (that) it had ...")."""
     clause = verb
     while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
-    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _REPORTING
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING and clause.head.tag_ in ("VBD", "VBN")
 
 
 def _dated_before(verb: Token, anchor_year: int | None) -> bool:

@@ -26,7 +26,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -154,8 +154,7 @@ def resolve(article: Article) -> list[Place]:
     final = {n.key: _best(n, context) for n in names}  # second pass: nearness to the first pass's places too
     for name in names:
         if _contradicted_alternate(name, final[name.key], context):
-            own_names = Name(name.key, name.mentions, tuple(e for e in name.entries if e not in name.alternate))
-            final[name.key] = _best(own_names, context)
+            final[name.key] = _best(_own_readings(name), context)
     places = [_place(m, final[n.key]) for n in names for m in n.mentions]
     places.extend(_local_places(unplaced, places, context))
     return sorted([*places, *celestial], key=lambda p: p.start)
@@ -439,6 +438,13 @@ def _contradicted_alternate(name: Name, entry: GeoEntry, context: Context) -> bo
         for country in context.countries
         if country != entry.country
     )
+
+
+def _own_readings(name: Name) -> Name:
+    """The name with only the places whose own name it is (no city reached through an alternate name)."""
+    own = tuple(e for e in name.entries if e not in name.alternate)
+    qualified = tuple(e for e in name.qualified if e not in name.alternate)
+    return replace(name, entries=own, qualified=qualified, alternate=frozenset())
 
 
 _SUPPORTED = 0.5  # half a name's belief: a country another name points to (not a namesake town's trace of it)
