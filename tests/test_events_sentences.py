@@ -312,6 +312,9 @@ CONSTRUCTIONS = [
     # a crowd rallying for someone demonstrates; a party rallying support mobilises it
     ("Several thousand people rallied in the square in support of the president.", "141", "people", None),
     ("The party rallied support for the bill.", "053", "party", None),
+    # a raid by the police is a search with arrests; by troops, an attack
+    ("A counter-terror police raid removed computers from the flat.", "173", "police", None),
+    ("Troops raided the rebel camp at dawn.", "190", "Troops", "camp"),
     # a head of state bombs with the state's forces: a military strike, not a terrorist's device
     ("President Okafor broke the ceasefire by bombing rebels in the north.", "195", "Okafor", "rebels"),
     # pressure towards an act is a demand; pressure alone is coercion

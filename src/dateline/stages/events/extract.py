@@ -922,12 +922,15 @@ def refine_by_doer(token: Token, code: str, source: Argument | None) -> str:
     troops on the march ("tanks marched to the border") are forces on the move (154), not a demonstration; and
     troops arriving ("US troops arrived in Poland") are forces deployed (154), not visitors: they meet nobody; a
     crowd that rallies against something or in support of someone demonstrates (141): 113 and 053 are a party
-    mobilising others against or for it.
+    mobilising others against or for it; a raid by the police is a search with arrests (173), not a battle.
     Peacekeepers arriving stay a visit here: the stage codes them as peacekeeping sent and received."""
     if code in (_RALLIED_OTHERS, _RALLIED_SUPPORT):  # "thousands rallied against / in support of": a crowd (141)
         doers = source.heads if source is not None else [c for c in token.children if c.dep_ == "nsubj"]
         alone = token.lemma_.lower() == "rally" and not any(c.dep_ == "dobj" for c in token.children)
         return _DEMONSTRATED if alone and doers and all(_crowd(h) for h in doers) else code
+    if code == "190" and token.lemma_.lower() == "raid" and source is not None:
+        police = all(h.lemma_.lower() in _POLICE for h in source.heads)
+        return _POLICE_RAID if police else code  # "a police raid on his house": a search and arrests, no battle
     if code not in ("183", "140", "141", VISIT) or source is None:
         return code
     if code == VISIT:
@@ -943,6 +946,8 @@ def refine_by_doer(token: Token, code: str, source: Argument | None) -> str:
     return "195" if military else code
 
 
+_POLICE = wordset("police policeman policemen officer detective agent authority fbi")
+_POLICE_RAID = "173"  # as "raid +home|house|office": CAMEO's arrest, detain or charge with legal action
 _HEADS_OF_STATE = wordset("president premier king queen emperor dictator junta general commander")
 
 
