@@ -134,13 +134,15 @@ def test_pattern_without_trigger_word_is_an_error() -> None:
         ("Britain", "GBR"),
         ("Turkish", "TUR"),
         ("Syrian", "SYR"),
+        ("US", "USA"),
+        ("UK", "GBR"),
     ],
 )
 def test_country_code_from_names_and_demonyms(name: str, code: str) -> None:
     assert country_code(name) == code
 
 
-@pytest.mark.parametrize("name", ["Carthia", "Putin", "", "2022"])
+@pytest.mark.parametrize("name", ["Carthia", "Putin", "", "2022", "Us", "us", "No"])  # a short word is no code
 def test_country_code_unknown(name: str) -> None:
     assert country_code(name) is None
 

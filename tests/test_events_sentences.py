@@ -312,6 +312,9 @@ CONSTRUCTIONS = [
     # a crowd rallying for someone demonstrates; a party rallying support mobilises it
     ("Several thousand people rallied in the square in support of the president.", "141", "people", None),
     ("The party rallied support for the bill.", "053", "party", None),
+    # an alliance "of" its members is theirs; recognising someone "as" an office-holder is recognition
+    ("An alliance of India, Australia and Japan will co-ordinate the relief drive.", "06", "India", None),
+    ("Washington recognised Guaido as interim president.", "054", "Washington", "Guaido"),
     # a raid by the police is a search with arrests; by troops, an attack
     ("A counter-terror police raid removed computers from the flat.", "173", "police", None),
     ("Troops raided the rebel camp at dawn.", "190", "Troops", "camp"),
@@ -658,6 +661,11 @@ def test_violent_words_in_a_story_of_sport_or_song_are_no_violence(pipeline: Pip
     assert find(events_of(pipeline, riot), "18")
 
 
+def test_an_appeal_to_a_court_is_no_request(pipeline: Pipeline) -> None:
+    codes = [e.cameo for e in events_of(pipeline, "The conviction was cut to manslaughter on appeal.")]
+    assert codes and not any(c and c.startswith("02") for c in codes)
+
+
 def test_a_release_of_someone_is_not_their_own_act(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "After his release, Mr Okafor led a strike at the port.")
     assert not [e for e in events if e.cameo and e.cameo.startswith("084") and e.source is not None]
@@ -804,6 +812,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Its customers in Asia will be charged 17 dollars per barrel in May.",
         "It was the third Soviet underground blast since the moratorium ended.",
         "A gas explosion destroyed the building in the night.",
+        "England will have to negotiate their way through a tough draw.",
+        "Critics have recognised Mary Okafor at last.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

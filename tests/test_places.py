@@ -139,6 +139,13 @@ def test_old_and_alternate_names_rank_below_own_names() -> None:
     assert saint.country == "RUS"  # "St." for "Saint", and the big city rather than Florida's
 
 
+def test_a_short_word_not_in_capitals_is_no_country_code() -> None:
+    assert gazetteer.country_code("US") == gazetteer.country_code("U.S.") == "USA"
+    assert gazetteer.country_code("UAE") == "ARE"
+    assert gazetteer.country_code("Us") is None  # "They Can't Stop All of Us"
+    assert gazetteer.country_code("us") is None
+
+
 def test_an_old_name_in_a_country_the_story_is_not_about_gives_way_to_a_place_of_that_name() -> None:
     text = "France beat England at Twickenham on Saturday."
     places = resolve(_article(text, {"France": "GPE", "England": "GPE", "Twickenham": "GPE"}))

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from dateline.model import Article, EventActor, Quote
 from dateline.stages.events.extract import AGENT_NOUNS, REPORTING, Argument, actor_argument
 from dateline.stages.events.mode import governing_chain
+from dateline.stages.places.gazetteer import short_form_not_in_capitals
 
 DateClause = Callable[[Article, Doc, Token], Any]
 date_clause: DateClause | None
@@ -176,7 +177,7 @@ def entity_text(tok: Token) -> str:
 def country_code(name: str) -> str | None:
     """ISO alpha-3 of a country name or demonym ("Russia", "Chinese", "the U.S."), via pycountry."""
     key = re.sub(r"^the\s+", "", name.strip().lower()).removesuffix("'s").removesuffix("’s")
-    if not key or not key[0].isalpha():
+    if not key or not key[0].isalpha() or short_form_not_in_capitals(name):
         return None
     if key in _ALIASES:
         return _ALIASES[key]

@@ -663,13 +663,13 @@ def _market_demand(token: Token) -> bool:
 
 
 def _court_appeal(token: Token) -> bool:
-    """ "The government said it would appeal": "appeal" with no one appealed to and nothing asked for is a
-    court appeal ("appealed to donors", "appealed for calm" are requests)."""
-    return (
-        token.pos_ == "VERB"
-        and token.lemma_.lower() == "appeal"
-        and not any(c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for c in token.children)
-    )
+    """ "The government said it would appeal", "the sentence was cut on appeal": "appeal" with no one appealed to
+    and nothing asked for is a court appeal ("appealed to donors", "appealed for calm" are requests)."""
+    if token.lemma_.lower() != "appeal":
+        return False
+    if token.pos_ == "NOUN":
+        return token.dep_ == "pobj" and token.head.lower_ in ("on", "upon", "pending")
+    return token.pos_ == "VERB" and not any(c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for c in token.children)
 
 
 def _have_without_been(token: Token) -> bool:
@@ -692,6 +692,9 @@ def _wrong_transitivity(token: Token) -> bool:
     objects = [t for t in token.children if t.dep_ in ("dobj", "nsubjpass")]
     if lemma in _KNOWING_BEFORE_CLAUSE and any(not is_actor(t) and t.lemma_.lower() not in _STATEHOOD for t in objects):
         return True  # "recognised the concept of netting": acknowledged an idea, no state or government
+    if lemma in _KNOWING_BEFORE_CLAUSE and objects and all(_person(t) for t in objects):
+        # "I'm glad he's getting recognised": acclaim; "recognised Guaido as president" names an office
+        return not any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
     if lemma in _EVENT_WITH_OBJECT:
         return (
             not any(c.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass", "auxpass") for c in token.children)
@@ -2109,6 +2112,14 @@ def is_actor(token: Token) -> bool:
         antecedent = _antecedent(token)  # "the fourth night that Serbians protested": "that" is a night
         return antecedent is None or antecedent.pos_ == "PRON" or is_actor(antecedent)
     return token.pos_ == "PRON" and token.lower_ in _PRONOUNS
+
+
+def _person(token: Token) -> bool:
+    """A named person or a personal pronoun ("Mary Okafor", "he")."""
+    return token.ent_type_ == "PERSON" or (token.pos_ == "PRON" and token.lower_ in _PERSONAL_PRONOUNS)
+
+
+_PERSONAL_PRONOUNS = wordset("he she him her i me you")
 
 
 def _named_object(token: Token) -> bool:

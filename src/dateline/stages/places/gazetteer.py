@@ -214,8 +214,17 @@ def _name_forms(name: str) -> tuple[str, ...]:
     return (name, f"{tail} {head}")
 
 
+def short_form_not_in_capitals(name: str) -> bool:
+    """A name of three letters or fewer not written in capitals ("Us" in "Heaven Help Us All", "No"): a word,
+    not the country code it spells ("US", "U.S.", "UAE")."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) <= 3 and not all(c.isupper() for c in letters)
+
+
 def country_code(name: str) -> str | None:
     """ISO3 of a country name ("Russia", "the U.S.", "Britain"), or None."""
+    if short_form_not_in_capitals(name):
+        return None
     key = normalise(name)
     key = key[4:] if key.startswith("the ") else key
     return _country_names()[0].get(key)
