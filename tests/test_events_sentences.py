@@ -814,6 +814,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "A gas explosion destroyed the building in the night.",
         "England will have to negotiate their way through a tough draw.",
         "Critics have recognised Mary Okafor at last.",
+        "Okafor gained national recognition during her run for the Senate.",
+        "Wikinews accredited reporter Mary Okafor reached out to the campaign.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:
