@@ -1036,7 +1036,7 @@ def _rank(pattern: Pattern) -> tuple[int, bool]:
 def context_words(token: Token) -> set[str]:
     """Lemmas and forms of the trigger's objects and modifiers: what ``+WORD`` conditions test."""
     heads = [token, *(c for c in token.children if c.dep_ in _OBJECTS | {"nsubjpass", "xcomp", "acomp", "advmod"})]
-    if (token.dep_ == "acl" and token.tag_ == "VBN") or (token.dep_ == "amod" and token.pos_ == "VERB"):
+    if (token.dep_ == "acl" and token.tag_ == "VBN") or (token.dep_ in ("amod", "compound") and token.pos_ == "VERB"):
         heads.append(token.head)  # "a statement released by the office", "an accredited reporter": what it was done to
     # "taking dozens of guards hostage": the parser may hang the object's complement on as a clause
     heads.extend(c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.n_lefts == 0)
