@@ -315,6 +315,8 @@ CONSTRUCTIONS = [
     # an alliance "of" its members is theirs; recognising someone "as" an office-holder is recognition
     ("An alliance of India, Australia and Japan will co-ordinate the relief drive.", "06", "India", None),
     ("Washington recognised Guaido as interim president.", "054", "Washington", "Guaido"),
+    # a meeting in a third country is one at a neutral place
+    ("The two leaders will meet in a third country.", "044", "leaders", None),
     # a raid by the police is a search with arrests; by troops, an attack
     ("A counter-terror police raid removed computers from the flat.", "173", "police", None),
     ("Troops raided the rebel camp at dawn.", "190", "Troops", "camp"),
@@ -815,6 +817,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "England will have to negotiate their way through a tough draw.",
         "Critics have recognised Mary Okafor at last.",
         "Okafor gained national recognition during her run for the Senate.",
+        "The Philippines meets the first two criteria but not the third.",
+        "The authorities should stop trying to fight the market's bearish sentiment.",
         "Wikinews accredited reporter Mary Okafor reached out to the campaign.",
     ],
 )

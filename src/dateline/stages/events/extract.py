@@ -1648,7 +1648,7 @@ _VEHICLES = wordset("vehicle car truck lorry bus train tram van boat ship ferry 
 _SOCIAL_ILLS = wordset(
     "cancer illness disease tumour tumor leukaemia leukemia addiction depression virus coronavirus covid "
     "pandemic corruption poverty hunger inflation unemployment crime drug obesity malaria aids hiv wildfire blaze "
-    "climate alcoholism"
+    "climate alcoholism sentiment speculation deflation recession trend"  # "fight the market's bearish sentiment"
 )
 
 
