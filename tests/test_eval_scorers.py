@@ -268,6 +268,8 @@ def test_event_triples_and_main_event() -> None:
     assert events.predicted_triples(article) == (("USA", "---", "042"), ("---", "---", "190"))
     assert events.main_event(article) is article.events[1]
     assert events.predicted_triples(None) == ()
+    article.events[2].mode = "negated"  # the unnegated figures leave a negated event out
+    assert events.predicted_triples(article, frozenset({"negated"})) == (("USA", "---", "042"),)
 
 
 def test_plover_accuracies() -> None:
