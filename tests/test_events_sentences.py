@@ -813,7 +813,6 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The firm sold assets to meet a large tax bill.",
         "Its customers in Asia will be charged 17 dollars per barrel in May.",
         "It was the third Soviet underground blast since the moratorium ended.",
-        "A gas explosion destroyed the building in the night.",
         "England will have to negotiate their way through a tough draw.",
         "Critics have recognised Mary Okafor at last.",
         "Okafor gained national recognition during her run for the Senate.",

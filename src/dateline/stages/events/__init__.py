@@ -81,7 +81,7 @@ def events_of_sentence(
     for cand in find_events(sent, lex):
         if by_nature(cand):
             continue  # "the tsunami which struck south Asia": nature, not a party, did it
-        if _town_named_on_attack(cand, index):
+        if _town_named_before_event(cand, index):
             cand.source = None  # "a Kabul car bombing": where it was, not who did it
         outcome = cand.source is None and cand.target is None  # kept only as what another event leads to
         if outcome and not _outcome_of_event(cand.trigger, lex):
@@ -125,10 +125,10 @@ def _foreign_script(text: str) -> bool:
     return len(letters) >= 10 and latin < len(letters) / 2
 
 
-def _town_named_on_attack(cand: Candidate, index: context.ActorIndex) -> bool:
+def _town_named_before_event(cand: Candidate, index: context.ActorIndex) -> bool:
     """A city or region premodifying a violent noun, a meeting or an agreement ("a Kabul car bombing", "a London
     conference", "the Oslo accords") names its place; a country there names its doer ("a Russian airstrike")."""
-    if cand.source is None or cand.code[:2] not in _VIOLENT_ROOTS or len(cand.source.heads) != 1:
+    if cand.source is None or cand.code[:2] not in _HELD_SOMEWHERE_ROOTS or len(cand.source.heads) != 1:
         return False
     head = cand.source.heads[0]
     if head.head.i != cand.trigger.i or head.dep_ not in ("compound", "amod"):
@@ -139,7 +139,7 @@ def _town_named_on_attack(cand: Candidate, index: context.ActorIndex) -> bool:
 
 
 # violence, and meetings, protests and agreements: held or signed there ("the Paris agreement", "the Minsk accords")
-_VIOLENT_ROOTS = frozenset({"04", "05", "14", "18", "19", "20"})
+_HELD_SOMEWHERE_ROOTS = frozenset({"04", "05", "14", "18", "19", "20"})
 
 
 def _nobody(cand: Candidate, event: Event) -> bool:
