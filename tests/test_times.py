@@ -143,6 +143,11 @@ CLOCK: list[Row] = [
     ("Police came on Friday, May 10. They left at 9 p.m.", A, [("9 p.m.", "TIME", "2024-05-10T21:00")]),
     ("Police came on Friday, May 10. They left in the morning.", A, [("the morning", "TIME", "2024-05-10TMO")]),
     ("The rally began shortly after 3 pm.", A, [("shortly after 3 pm.", "TIME", "2024-05-16T15:00")]),
+    # the 24-hour clock without a colon, told by a zone or "hours" after it; with neither it stays a year
+    ("The capsule docked at 1922 UTC yesterday.", A, [("1922 UTC yesterday", "TIME", "2024-05-15T19:22")]),
+    ("The patrol returned at 0630 hours.", A, [("0630 hours", "TIME", "2024-05-16T06:30")]),
+    ("The ceasefire began at 2100 GMT.", A, [("2100 GMT", "TIME", "2024-05-16T21:00")]),
+    ("The treaty dates from 1922 and still holds.", A, [("1922", "DATE", "1922")]),
 ]
 
 RELATIVE: list[Row] = [

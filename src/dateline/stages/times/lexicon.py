@@ -102,5 +102,9 @@ VAGUE = alternation(VAGUE_NUMBERS)
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 SEASON = alternation(SEASONS)
 _HOUR = r"(?:[01]?\d|2[0-3])"
-CLOCK = rf"(?:{_HOUR}(?::[0-5]\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)|{_HOUR}:[0-5]\d|noon|midnight|midday)"
-ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time))?"
+_ZONE_NAMES = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time)"
+# A four-digit time of the 24-hour clock, told by "hours" or a zone after it ("1922 UTC", "1400 hours"): without
+# that cue it is a year.
+_HHMM = rf"(?:[01]\d|2[0-3])[0-5]\d(?:\s+(?:hours|hrs)\b|(?=\s+{_ZONE_NAMES}))"
+CLOCK = rf"(?:{_HOUR}(?::[0-5]\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?)|{_HOUR}:[0-5]\d|{_HHMM}|noon|midnight|midday)"
+ZONE = rf"(?:\s+{_ZONE_NAMES})?"

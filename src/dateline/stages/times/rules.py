@@ -368,7 +368,7 @@ def _clock(m: re.Match[str], ctx: Context) -> Result:
 
 
 def clock_value(clock: str, part_of_day: str = "", hour_word: str | None = None) -> str | None:
-    """``"04:00"`` for "4am", "4 a.m.", "04:00", "4 in the morning"; ``"12:00"`` for noon."""
+    """``"04:00"`` for "4am", "4 a.m.", "04:00", "4 in the morning", "0400 hours"; ``"12:00"`` for noon."""
     clock = clock.lower().replace(" ", "")
     if clock in {"noon", "midday"}:
         return "12:00"
@@ -377,7 +377,7 @@ def clock_value(clock: str, part_of_day: str = "", hour_word: str | None = None)
     if hour_word:
         found = number_value(hour_word)
         clock = str(int(found)) if found is not None else ""
-    match = re.match(r"(\d{1,2})(?::(\d\d))?", clock)
+    match = re.match(r"(\d{1,2})(?::?(\d\d))?", clock)  # "1922" (UTC) is 19:22
     if match is None:
         return None
     hour, minute = int(match[1]), int(match[2] or 0)
