@@ -46,6 +46,10 @@ CONSTRUCTIONS = [
     ("Ghana criticised Togo over the border closure.", "111", "Ghana", "Togo"),
     ("Germany hosted the French president in Berlin.", "043", "Germany", "president"),
     ("Turkey invaded northern Syria.", "190", "Turkey", "Syria"),
+    # the same launches in war and in a police inquiry stay events
+    ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
+    ("The army launched an operation against the rebels.", "190", "army", "rebels"),
+    ("Police launched a probe into the shooting.", "090", "Police", None),
     ("Peru deported forty Venezuelan migrants.", "174", "Peru", "migrants"),
     ("Rebels kidnapped two Italian aid workers.", "181", "Rebels", "workers"),
     ("The Chinese navy blockaded the Taiwanese port.", "191", "Chinese", "port"),
@@ -819,6 +823,11 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The Philippines meets the first two criteria but not the third.",
         "The authorities should stop trying to fight the market's bearish sentiment.",
         "Wikinews accredited reporter Mary Okafor reached out to the campaign.",
+        # spaceflight and business launches attack and investigate nobody
+        "The agency launched a rocket carrying a weather satellite on Monday.",
+        "The firm fired the rocket's engines to raise its orbit.",
+        "India launched a probe to the Moon.",
+        "The company launched a marketing operation in Europe.",
     ],
 )
 def test_no_event(pipeline: Pipeline, text: str) -> None:

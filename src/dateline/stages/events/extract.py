@@ -467,6 +467,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return _best_pattern(token, [p for p in lexicon.verbs.get("sue", []) if not p.required])
     if best is not None and best.noun and best.code[:2] in _MEANS_ROOTS and _means_adjunct(token):
         return None
+    if best is not None and best.code[:2] == "19" and _space_launch(token):
+        return None
     return best
 
 
@@ -650,6 +652,21 @@ def _called_out(token: Token) -> bool:
 
 
 _RESPONDERS = wordset("police officer policeman firefighter fireman paramedic ambulance rescuer medic crew")
+
+
+_LAUNCHES = wordset("launch fire send blast lift")
+_SPACEFLIGHT = wordset(
+    "satellite spacecraft capsule astronaut cosmonaut orbit orbiter lunar telescope rover payload spaceport shuttle "
+    "spaceflight"
+)
+
+
+def _space_launch(token: Token) -> bool:
+    """ "NASA launched a rocket carrying a weather satellite", "the crew was sent into orbit": a rocket launched
+    in a sentence about spaceflight attacks nobody."""
+    if token.lemma_.lower() not in _LAUNCHES:
+        return False
+    return any(t.lemma_.lower() in _SPACEFLIGHT for t in token.sent)
 
 
 def _market_demand(token: Token) -> bool:
@@ -1919,9 +1936,9 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
     ]:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None and is_actor(pobj):
-                    return argument(pobj)
+                party = _prep_party(child)
+                if party is not None:
+                    return party
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and not _object_complement(child):
             return actor_argument(child)
@@ -2067,9 +2084,9 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
                 return argument(foe)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _NOUN_TARGET_PREPS and not (of_source and child.lower_ == "of"):
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and is_actor(pobj):
-                return argument(pobj)
+            party = _prep_party(child)
+            if party is not None:
+                return party
     destination = next((c for c in token.children if c.dep_ == "compound" and _destination_named_before(c)), None)
     if destination is not None:  # "a United States lecture tour", "his China trip"
         return argument(destination)
@@ -2084,11 +2101,24 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
     if token.dep_ == "dobj" and head.pos_ == "VERB":  # "paid a visit to China", "imposed sanctions on Iran"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None and is_actor(pobj):
-                    return argument(pobj)
+                party = _prep_party(child)
+                if party is not None:
+                    return party
             if child.dep_ == "dative" and is_actor(child):
                 return argument(child)
+    return None
+
+
+def _prep_party(prep: Token) -> Argument | None:
+    """The party a preposition names: its object when that is an actor, or the place an area noun names ("fired
+    at the town of Ashkelon" -> the town of Ashkelon, coded by its name)."""
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    if is_actor(pobj):
+        return argument(pobj)
+    if pobj.lemma_.lower() in _AREAS and any(is_actor(g) for g in _prep_objects(pobj, ("of",))):
+        return actor_argument(pobj)
     return None
 
 
