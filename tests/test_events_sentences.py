@@ -46,6 +46,14 @@ CONSTRUCTIONS = [
     ("Ghana criticised Togo over the border closure.", "111", "Ghana", "Togo"),
     ("Germany hosted the French president in Berlin.", "043", "Germany", "president"),
     ("Turkey invaded northern Syria.", "190", "Turkey", "Syria"),
+    # an act named before a word for a run of such acts ("a bombing campaign", "a shooting spree")
+    ("The army launched a bombing campaign against the rebels.", "195", "army", "rebels"),
+    ("The militants began a bombing campaign in the capital.", "183", "militants", None),
+    ("A gunman went on a shooting spree in the town.", "193", "gunman", None),
+    # giving up ties reduces relations; giving up a strike eases dissent; marches "of" people are theirs
+    ("Gondor will abandon its economic ties with Arnor.", "160", "Gondor", "Arnor"),
+    ("The union abandoned its planned strike.", "082", "union", None),
+    ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
     ("The army launched an operation against the rebels.", "190", "army", "rebels"),
@@ -357,6 +365,9 @@ def test_construction(pipeline: Pipeline, text: str, code: str, source: str | No
 
 # (sentence, code prefix, mode)
 MODES = [
+    # "going to" plans; "went on" a rampage happened
+    ("The army is going to attack the town.", "190", "planned"),
+    ("A gunman went on a rampage in the town centre.", "145", "asserted"),
     # an attempt on a named person's life was made, whatever came of it
     ("An attempt to assassinate the deputy governor was thwarted on Monday.", "185", "asserted"),
     ("Gunmen tried to kill President Moise on Monday.", "185", "asserted"),
@@ -814,6 +825,10 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The yen has fallen since the Paris currency accord.",
         "Users cannot deploy the software in their own environment.",
         "Okafor Holdings had been threatened with collapse because of its debts.",
+        # support measured by polls is opinion, not backing given; a player traded is no commerce
+        "Several polls showed national support for the mayor at two percent of voters.",
+        "Support for the Liberal Party fell sharply in the spring.",
+        "Before the season began, the Hornets traded him to the Lakers.",
         "The firm sold assets to meet a large tax bill.",
         "Its customers in Asia will be charged 17 dollars per barrel in May.",
         "It was the third Soviet underground blast since the moratorium ended.",

@@ -1002,18 +1002,26 @@ _MEASURES = frozenset(
 def measured_flow(token: Token) -> bool:
     """Whether a flow noun is the subject of a figure ("Trade with China was worth $5 billion"), or support
     measured in a poll ("had only 3 percent support")."""
-    if token.lemma_.lower() in _POLLED and any(
-        c.dep_ in ("compound", "nmod", "amod", "nummod") and (c.ent_type_ == "PERCENT" or c.lower_ in ("percent", "%"))
-        for c in token.subtree
-    ):
-        return True
-    if token.lemma_.lower() not in _FLOWS or token.dep_ not in ("nsubj", "csubj", "nsubjpass"):
-        return False
+    lemma = token.lemma_.lower()
+    if lemma in _POLLED and any(c.ent_type_ == "PERCENT" or c.lower_ in ("percent", "%") for c in token.subtree):
+        return True  # "had only 3 percent support", "support for him at no more than one percent"
+    if lemma in _POLLED and token.dep_ == "dobj" and _polls(token.head):
+        return True  # "polls showed support for the plan"
+    if lemma not in _FLOWS | _POLLED or token.dep_ not in ("nsubj", "csubj", "nsubjpass"):
+        return False  # "support for the Conservatives fell": opinion that moves
     head = token.head
     if head.lemma_.lower() in _MEASURES:
         return True
     complements = (c for c in head.children if c.dep_ in ("acomp", "attr"))
     return head.lemma_ == "be" and any(c.lemma_.lower() in _MEASURES for c in complements)
+
+
+_POLL_WORDS = wordset("poll survey census ballot")
+
+
+def _polls(verb: Token) -> bool:
+    """Whether a verb's subject is a poll or survey ("polls showed", "the survey found")."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _POLL_WORDS for c in verb.children)
 
 
 def state_after_in(token: Token) -> bool:

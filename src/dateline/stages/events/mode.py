@@ -363,6 +363,8 @@ def _planned(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
         return True
     if is_trigger or composed:
         return False
+    if tok.lemma_.lower() == "go" and not (tok.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in tok.children)):
+        return False  # "is going to attack" is a plan; "went on a rampage" happened
     return _listed(tok, lexicon.modes["planned"])
 
 
