@@ -53,6 +53,10 @@ CONSTRUCTIONS = [
     # giving up ties reduces relations; giving up a strike eases dissent; marches "of" people are theirs
     ("Gondor will abandon its economic ties with Arnor.", "160", "Gondor", "Arnor"),
     ("The union abandoned its planned strike.", "082", "union", None),
+    # a person on the offensive attacks in words, an army by force; "to" the parser calls a dative names the target
+    ("Opposition leader Mary Okafor went on the offensive over the comments.", "111", "Okafor", None),
+    ("The army went on the offensive in the north.", "190", "army", None),
+    ("Japan offered help to Kenya.", "033", "Japan", "Kenya"),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
@@ -829,6 +833,10 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Several polls showed national support for the mayor at two percent of voters.",
         "Support for the Liberal Party fell sharply in the spring.",
         "Before the season began, the Hornets traded him to the Lakers.",
+        # "of little help" says what something is like; "there is a threat" is a risk, with nobody threatening
+        "It is of little help to the president that the situation remains strained.",
+        "The loan was of great help to Kenya.",
+        "There is a bigger threat with Windows than with Linux.",
         "The firm sold assets to meet a large tax bill.",
         "Its customers in Asia will be charged 17 dollars per barrel in May.",
         "It was the third Soviet underground blast since the moratorium ended.",

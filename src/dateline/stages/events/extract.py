@@ -469,6 +469,10 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and best.code[:2] == "19" and _space_launch(token):
         return None
+    if best is not None and best.noun and _quality_of(token):
+        return None
+    if best is not None and best.noun and best.code[:2] == "13" and _there_is(token):
+        return None  # "there is a bigger threat with Windows": a risk, with nobody threatening
     return best
 
 
@@ -669,6 +673,20 @@ def _space_launch(token: Token) -> bool:
     return any(t.lemma_.lower() in _SPACEFLIGHT for t in token.sent)
 
 
+def _quality_of(token: Token) -> bool:
+    """ "It is of little help to Kirchner", "the loan was of great use": "of" + noun after a copula says what
+    something is like; nobody helps anybody."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ == "be"
+
+
+def _there_is(token: Token) -> bool:
+    """A noun introduced by "there is" / "there are" with no one it belongs to."""
+    head = token.head
+    if token.dep_ != "attr" or head.lemma_ != "be" or not any(c.dep_ == "expl" for c in head.children):
+        return False
+    return not any(c.dep_ == "poss" for c in token.children) and not any(_prep_objects(token, ("from", "by")))
+
+
 def _market_demand(token: Token) -> bool:
     """ "to meet declining demand for steel": demand for goods, singular and without an article, is the market's;
     demands met are someone's ("met the protesters' demands")."""
@@ -753,6 +771,8 @@ def converse(token: Token, lexicon: Lexicon) -> Token | None:
 def refine_verbal_attack(token: Token, code: str) -> str:
     """ "Trump attacked Biden for his record", "attacked the government's policy": an attack in words on a person
     or on what they said or did is criticism (111), not military force."""
+    if code == "190" and _politician_on_the_offensive(token):
+        return "111"
     if code != "190" or token.lemma_.lower() not in _VERBAL_ATTACKS:
         return code
     doers = [c for c in token.children if c.dep_ in _SUBJECTS]
@@ -781,6 +801,22 @@ def refine_verbal_attack(token: Token, code: str) -> str:
 
 
 _NOT_REASONS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})  # "over the weekend", "on the highway"
+
+
+def _politician_on_the_offensive(token: Token) -> bool:
+    """ "Tory leader Michael Howard went on the offensive over the comments": a person going on the offensive
+    attacks in words; an army going on the offensive attacks."""
+    if token.lemma_.lower() != "offensive" or token.dep_ != "pobj" or token.head.lower_ != "on":
+        return False
+    verb = token.head.head
+    if verb.lemma_.lower() not in ("go", "be", "stay", "remain"):
+        return False
+    doers = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return bool(doers) and all(
+        d.lemma_.lower() not in _ARMED and (d.ent_type_ == "PERSON" or d.lemma_.lower() in _POLITICIANS) for d in doers
+    )
+
+
 _POLITICIANS = wordset(
     "senator leader minister president candidate politician lawmaker legislator mp chancellor premier governor "
     "mayor spokesman spokeswoman spokesperson critic opponent rival nominee"
@@ -1351,8 +1387,8 @@ def _frame_target(token: Token, complement: Token, lexicon: Lexicon, pattern: Pa
     for child in token.children:
         if child.dep_ in ("dobj", "dative") and child.i != complement.i and is_actor(child):
             return argument(child)
-        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to", "with", "against"):
-            for pobj in child.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in ("on", "upon", "to", "with", "against"):
+            for pobj in child.children:  # "offered help to Kenya": the parser may call "to" a dative
                 if pobj.dep_ == "pobj" and pobj.i != complement.i and is_actor(pobj):
                     return argument(pobj)
     if complement.i == token.i:
