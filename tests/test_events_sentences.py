@@ -11,7 +11,7 @@ import pytest
 from dateline.model import Article, Event
 from dateline.pipeline import Pipeline
 from dateline.stages.entities import Entities
-from dateline.stages.events import Events
+from dateline.stages.events import Events, extract, lexicon
 from dateline.stages.sentences import Sentences
 
 pytestmark = pytest.mark.model
@@ -57,6 +57,7 @@ CONSTRUCTIONS = [
     ("Opposition leader Mary Okafor went on the offensive over the comments.", "111", "Okafor", None),
     ("The army went on the offensive in the north.", "190", "army", None),
     ("Japan offered help to Kenya.", "033", "Japan", "Kenya"),
+    ("Japan invested five billion dollars in China.", "061", "Japan", "China"),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
@@ -836,6 +837,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         # "of little help" says what something is like; "there is a threat" is a risk, with nobody threatening
         "It is of little help to the president that the situation remains strained.",
         "The loan was of great help to Kenya.",
+        # a firm investing in its own plant is business, not relations
+        "The company said it invested 209 million dollars in property, plant and equipment in 2023.",
         "There is a bigger threat with Windows than with Linux.",
         "The firm sold assets to meet a large tax bill.",
         "Its customers in Asia will be charged 17 dollars per barrel in May.",
@@ -1479,3 +1482,12 @@ def test_a_passive_clause_without_a_subject_is_not_done_by_the_main_subject(full
 )
 def test_events_told_of_are_not_the_subjects_acts(pipeline: Pipeline, text: str, not_the_doer: str) -> None:
     assert not [e for e in events_of(pipeline, text) if e.source is not None and not_the_doer in e.source.text]
+
+
+def test_restricted_shares_are_a_kind_of_share(pipeline: Pipeline) -> None:
+    lex = lexicon.load()
+    shares = pipeline.nlp("The firm paid 500,000 restricted shares for the rival.")
+    assert extract.match(next(t for t in shares if t.lower_ == "restricted"), lex) is None
+    access = pipeline.nlp("The army restricted access to the area.")
+    found = extract.match(next(t for t in access if t.lower_ == "restricted"), lex)
+    assert found is not None and found.code == "172"

@@ -124,8 +124,9 @@ _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 _DOING_FRAMES = wordset("undertake")
 # Nouns of mediation: their "between" phrase names the parties mediated between, not the mediator.
 _MEDIATION = wordset("mediation mediator")
-# Participles that as adjectives mean something else: "promising acreage", "a demanding schedule".
-_ADJECTIVE_SENSE = frozenset({"promising", "demanding", "pressing", "welcoming", "encouraging", "accommodating"})
+# Participles that as adjectives mean something else: "promising acreage", "a demanding schedule", "restricted
+# shares".
+_ADJECTIVE_SENSE = wordset("promising demanding pressing welcoming encouraging accommodating restricted")
 # Verbs that mean knowing, not acting, before a clause: "had to recognise (that) there were new groups".
 _KNOWING_BEFORE_CLAUSE = wordset("recognize recognise")
 # What recognition as a diplomatic act (054) grants, besides a party: "recognised Kosovo's independence".
@@ -1953,6 +1954,10 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         bound = next((p for p in _prep_objects(token, ("for",)) if is_actor(p)), None)
         if bound is not None:
             return argument(bound)
+    if token.lemma_.lower() == "invest":  # "invested five billion dollars in China": the country invested in
+        invested_in = next((p for p in _prep_objects(token, ("in",)) if is_actor(p)), None)
+        if invested_in is not None:
+            return argument(invested_in)
     if token.lemma_.lower() in _PULL_BACK:  # "withdrew its troops from Syria": where they leave, not the troops
         left = next((p for p in _prep_objects(token, ("from",)) if is_actor(p)), None)
         if left is not None:
