@@ -58,6 +58,14 @@ CONSTRUCTIONS = [
     ("The army went on the offensive in the north.", "190", "army", None),
     ("Japan offered help to Kenya.", "033", "Japan", "Kenya"),
     ("Japan invested five billion dollars in China.", "061", "Japan", "China"),
+    # leaving a treaty or deal reduces relations with its other party; troops withdrawn stay a pull-back
+    ("Last year the president withdrew the US from a nuclear treaty with Iran.", "160", "president", "Iran"),
+    ("The US pulled out of the deal with Iran.", "160", "US", "Iran"),
+    ("Russia withdrew its troops from Syria.", "087", "Russia", "Syria"),
+    # "in support of" names who is backed; forces sent are not the party they are sent for
+    ("The airline flies cargo to Syria in support of the government.", "051", None, "government"),
+    ("Germany sent troops in support of France.", "154", "Germany", "France"),
+    ("Pakistan has refused to deploy peacekeepers in Iraq.", "1224", "Pakistan", "Iraq"),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
@@ -837,6 +845,8 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         # "of little help" says what something is like; "there is a threat" is a risk, with nobody threatening
         "It is of little help to the president that the situation remains strained.",
         "The loan was of great help to Kenya.",
+        # someone carried somewhere makes no visit
+        "The injured boy was rescued alive and flown to Moscow for treatment.",
         # a firm investing in its own plant is business, not relations
         "The company said it invested 209 million dollars in property, plant and equipment in 2023.",
         "There is a bigger threat with Windows than with Linux.",

@@ -82,6 +82,26 @@ _OFFICIAL_DOERS = wordset("government ministry embassy administration foreign st
 # Verbs of taking: their "from" phrase is the party something is taken from ("seized the town from the rebels").
 _PULL_BACK = wordset("withdraw pull evacuate")
 _TAKING = wordset("seize capture take wrest retake recapture grab confiscate")
+_PACTS = wordset("treaty agreement accord deal pact convention")  # what a party withdraws from without moving
+_LEAVING = wordset("withdraw pull quit withdrawal pullout pull-out exit")
+_REDUCED = "160"  # CAMEO: reduce relations
+
+
+def _pacts_left(token: Token) -> list[Token]:
+    """The treaties or deals a verb or noun of leaving leaves: "withdrew from the accord", "pulled out of the deal",
+    "quit the pact", "the US withdrawal from the treaty"."""
+    if token.lemma_.lower() not in _LEAVING:
+        return []
+    left = [*_prep_objects(token, ("from", "of")), *(c for c in token.children if c.dep_ == "dobj")]
+    left += [p for out in token.children if out.lower_ == "out" for p in _prep_objects(out, ("of",))]
+    return [t for t in left if t.lemma_.lower() in _PACTS]
+
+
+def refine_pact(token: Token, code: str) -> str:
+    """Leaving a treaty or deal reduces relations (160); it pulls back no forces (087)."""
+    return _REDUCED if code == _DE_ESCALATE and _pacts_left(token) else code
+
+
 # Verbs whose subject undergoes the event their object names: "Biden faced allegations", "the base repelled an
 # attack", "the plan drew criticism". The subject is the event's target, not its doer.
 _UNDERGO = wordset(
@@ -240,6 +260,7 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
             code = refine_pressure(token, refine_questioning(token, refine_verbal_attack(token, code)), lexicon)
             code = refine_silence(token, refine_warning(token, code))
             code = refine_refusal(token, refine_attempt(token, refine_mass_expulsion(token, code)), lexicon)
+            code = refine_pact(token, code)
             base[token.i] = (pattern, refine_accord(token, refine_assertion(token, code)))
     consumed: set[int] = set()
     found: list[Candidate] = []
@@ -460,7 +481,11 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and best.code == _FREED and _thing_released(token):
         return None
-    if best is not None and best.code == VISIT and (_homecoming(token) or _kind_of_people(token) or _called_out(token)):
+    if (
+        best is not None
+        and best.code == VISIT
+        and (_homecoming(token) or _kind_of_people(token) or _called_out(token) or _carried(token))
+    ):
         return None
     if best is not None and _courtesy(token):
         return None
@@ -657,6 +682,21 @@ def _called_out(token: Token) -> bool:
 
 
 _RESPONDERS = wordset("police officer policeman firefighter fireman paramedic ambulance rescuer medic crew")
+_CARRYING = wordset("fly take bring rush airlift drive carry transport ferry")
+
+
+def _carried(token: Token) -> bool:
+    """ "The boy was rescued and flown to Moscow for treatment": someone carried somewhere makes no visit."""
+    if token.tag_ != "VBN" or token.lemma_.lower() not in _CARRYING:
+        return False
+    if _passive(token) or token.dep_ == "acl":
+        return True
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:  # "was rescued alive and flown to ..."
+        first = first.head
+    if first.dep_ in ("oprd", "acomp"):
+        first = first.head
+    return first.i != token.i and _passive(first)
 
 
 _LAUNCHES = wordset("launch fire send blast lift")
@@ -1811,6 +1851,17 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
     return None
 
 
+_IN_AID_OF = wordset("support favour favor defence defense solidarity")
+
+
+def _of_is_source(token: Token, lexicon: Lexicon) -> bool:
+    """Whether the noun's "of" phrase names its doer ("the support of the president"); not after "in" ("flies
+    cargo to Syria in support of al-Assad", "marched in solidarity with"): there it names who is backed."""
+    if token.lemma_.lower() not in lexicon.of_is_source:
+        return False
+    return not (token.dep_ == "pobj" and token.head.lower_ == "in" and token.lemma_.lower() in _IN_AID_OF)
+
+
 def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
     if token.lemma_.lower() in _DONE_TO_PEOPLE and any(
         c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children
@@ -1827,7 +1878,7 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return actor_argument(pobj)
-        if child.dep_ == "prep" and child.lower_ in ("of", "from") and token.lemma_.lower() in lexicon.of_is_source:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from") and _of_is_source(token, lexicon):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             toured = child.lower_ == "of" and token.lemma_.lower() in _JOURNEYS and pobj is not None and _area(pobj)
             if pobj is not None and is_actor(pobj) and not toured:  # "a tour of Africa" goes there
@@ -1958,6 +2009,11 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         invested_in = next((p for p in _prep_objects(token, ("in",)) if is_actor(p)), None)
         if invested_in is not None:
             return argument(invested_in)
+    pacts = _pacts_left(token)
+    if pacts:  # "withdrew the US from a treaty with Iran": the other party to the treaty, if named
+        partner = next((p for h in (pacts[0], token) for p in _prep_objects(h, ("with",)) if is_actor(p)), None)
+        partner = partner or (pacts[0] if is_actor(pacts[0]) else None)  # "the UN Convention on refugees"
+        return argument(partner) if partner is not None else None
     if token.lemma_.lower() in _PULL_BACK:  # "withdrew its troops from Syria": where they leave, not the troops
         left = next((p for p in _prep_objects(token, ("from",)) if is_actor(p)), None)
         if left is not None:
@@ -1965,6 +2021,13 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
     recipient = _recipient(token)
     if recipient is not None and token.lemma_.lower() in _TRANSFER:
         return recipient
+    forces = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _FORCES]
+    if token.lemma_.lower() in _TRANSFER and forces:
+        # "sent troops in support of France", "deploy peacekeepers in Iraq": the forces are not the party
+        holders = [token, *forces]
+        backed = next((p for h in holders for s in _prep_objects(h, ("in",)) for p in _prep_objects(s, ("of",))), None)
+        backed = backed or next((p for h in holders for p in _prep_objects(h, ("in",)) if p.ent_type_ == "GPE"), None)
+        return actor_argument(backed) if backed is not None else None
     for child in token.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass") and is_actor(child) and not _object_complement(child):
             return argument(child)
@@ -2114,7 +2177,7 @@ _REGIONAL = wordset(
 
 
 def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
-    of_source = token.lemma_.lower() in lexicon.of_is_source
+    of_source = _of_is_source(token, lexicon)
     if _mediation(token):  # the parties mediated between are its target
         between = next((p for p in _prep_objects(token, ("between",)) if is_actor(p)), None)
         if between is not None:
