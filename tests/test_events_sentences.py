@@ -66,6 +66,8 @@ CONSTRUCTIONS = [
     ("The airline flies cargo to Syria in support of the government.", "051", None, "government"),
     ("Germany sent troops in support of France.", "154", "Germany", "France"),
     ("Pakistan has refused to deploy peacekeepers in Iraq.", "1224", "Pakistan", "Iraq"),
+    # who describes someone "as convicted" did not convict them
+    ("The assailant, reported by The Guardian as convicted of assaults, was arrested.", "116", None, "assailant"),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
@@ -1501,3 +1503,9 @@ def test_restricted_shares_are_a_kind_of_share(pipeline: Pipeline) -> None:
     access = pipeline.nlp("The army restricted access to the area.")
     found = extract.match(next(t for t in access if t.lower_ == "restricted"), lex)
     assert found is not None and found.code == "172"
+
+
+def test_who_describes_someone_as_convicted_did_not_convict_them(pipeline: Pipeline) -> None:
+    text = "The assailant, reported by The Guardian as convicted of assaults, was arrested."
+    convicted = find(events_of(pipeline, text), "116")
+    assert convicted.source is None

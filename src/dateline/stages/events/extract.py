@@ -312,8 +312,11 @@ _CASUALTY_CODES = frozenset({"182", "1823"})  # killed, wounded: a toll; an assa
 
 
 def done_by_someone_unnamed(verb: Token) -> bool:
-    """A passive with no "by" phrase ("was charged with fraud"): the doer is left unsaid, not missed."""
+    """A passive with no "by" phrase ("was charged with fraud", "described as convicted of fraud"): the doer is
+    left unsaid, not missed."""
     children = list(verb.children)
+    if _described_as(verb):
+        return not any(c.dep_ == "agent" for c in children)
     return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
@@ -1563,7 +1566,7 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return actor_argument(pobj)
-    if _absolute_participle(token):
+    if _absolute_participle(token) or _described_as(token):
         return None
     for child in token.children:
         if child.dep_ in _SUBJECTS:
@@ -1583,6 +1586,20 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
         # "contemplated sanctioning Chinese banks" parsed as an adjective
         return source_of(token.head.head, lexicon) if token.head.dep_ == "dobj" else None
     return _inherited_source(token, lexicon)
+
+
+_DESCRIBING = wordset("describe report identify portray label list name depict characterize characterise")
+
+
+def _described_as(token: Token) -> bool:
+    """ "the assailant, reported by The Guardian as convicted of assaults": a participle after "as" under a verb of
+    describing says what was done to the one described, by someone else, not by who describes."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ in ("advcl", "oprd", "acomp")
+        and token.head.lemma_.lower() in _DESCRIBING
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+    )
 
 
 def _absolute_participle(token: Token) -> bool:
@@ -2009,6 +2026,13 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         invested_in = next((p for p in _prep_objects(token, ("in",)) if is_actor(p)), None)
         if invested_in is not None:
             return argument(invested_in)
+    if _described_as(token):  # "X, reported by the paper as convicted": X was convicted
+        described = (
+            token.head.head
+            if token.head.dep_ == "acl"
+            else next((c for c in token.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        )
+        return actor_argument(described) if described is not None else None
     pacts = _pacts_left(token)
     if pacts:  # "withdrew the US from a treaty with Iran": the other party to the treaty, if named
         partner = next((p for h in (pacts[0], token) for p in _prep_objects(h, ("with",)) if is_actor(p)), None)
