@@ -68,6 +68,8 @@ CONSTRUCTIONS = [
     ("Pakistan has refused to deploy peacekeepers in Iraq.", "1224", "Pakistan", "Iraq"),
     # who describes someone "as convicted" did not convict them
     ("The assailant, reported by The Guardian as convicted of assaults, was arrested.", "116", None, "assailant"),
+    # public support "of" a party backs that party
+    ("The turnout was seen as public support of the protesters.", "051", None, "protesters"),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
@@ -380,6 +382,8 @@ def test_construction(pipeline: Pipeline, text: str, code: str, source: str | No
 
 # (sentence, code prefix, mode)
 MODES = [
+    # a bid to do something is an attempt
+    ("Seven member states had bid to host the secretariat.", "043", "hypothetical"),
     # "going to" plans; "went on" a rampage happened
     ("The army is going to attack the town.", "190", "planned"),
     ("A gunman went on a rampage in the town centre.", "145", "asserted"),
@@ -1509,3 +1513,8 @@ def test_who_describes_someone_as_convicted_did_not_convict_them(pipeline: Pipel
     text = "The assailant, reported by The Guardian as convicted of assaults, was arrested."
     convicted = find(events_of(pipeline, text), "116")
     assert convicted.source is None
+
+
+def test_an_event_noun_in_an_office_name_is_no_event(pipeline: Pipeline) -> None:
+    text = "Kurt Volker, the United States special envoy for Ukraine negotiations, resigned."
+    assert [e.cameo for e in events_of(pipeline, text)] == ["0831"]

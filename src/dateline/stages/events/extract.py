@@ -498,7 +498,7 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and best.code[:2] == "19" and _space_launch(token):
         return None
-    if best is not None and best.noun and _quality_of(token):
+    if best is not None and best.noun and (_quality_of(token) or _in_title(token)):
         return None
     if best is not None and best.noun and best.code[:2] == "13" and _there_is(token):
         return None  # "there is a bigger threat with Windows": a risk, with nobody threatening
@@ -715,6 +715,15 @@ def _space_launch(token: Token) -> bool:
     if token.lemma_.lower() not in _LAUNCHES:
         return False
     return any(t.lemma_.lower() in _SPACEFLIGHT for t in token.sent)
+
+
+def _in_title(token: Token) -> bool:
+    """ "the special envoy for Ukraine negotiations", "minister for trade talks": part of an office's name."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _TITLED
+
+
+_TITLED = wordset("envoy minister secretary commissioner representative coordinator negotiator adviser advisor czar")
 
 
 def _quality_of(token: Token) -> bool:
@@ -1876,7 +1885,12 @@ def _of_is_source(token: Token, lexicon: Lexicon) -> bool:
     cargo to Syria in support of al-Assad", "marched in solidarity with"): there it names who is backed."""
     if token.lemma_.lower() not in lexicon.of_is_source:
         return False
+    if token.lemma_.lower() in _IN_AID_OF and any(c.lower_ in _PUBLIC_BACKERS for c in token.children):
+        return False  # "public support of the protesters": the public backs them
     return not (token.dep_ == "pobj" and token.head.lower_ == "in" and token.lemma_.lower() in _IN_AID_OF)
+
+
+_PUBLIC_BACKERS = wordset("public popular grassroots widespread voter")
 
 
 def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
