@@ -70,6 +70,7 @@ CONSTRUCTIONS = [
     ("The assailant, reported by The Guardian as convicted of assaults, was arrested.", "116", None, "assailant"),
     # public support "of" a party backs that party
     ("The turnout was seen as public support of the protesters.", "051", None, "protesters"),
+    ("The army issued a warning to the rebels.", "130", "army", "rebels"),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
@@ -853,6 +854,9 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The loan was of great help to Kenya.",
         # someone carried somewhere makes no visit
         "The injured boy was rescued alive and flown to Moscow for treatment.",
+        # a web page visited, things that appeal
+        "The firm keeps logs of the sites that people visit.",
+        "You have to ask whether these sorts of vehicles will appeal to these groups.",
         # a firm investing in its own plant is business, not relations
         "The company said it invested 209 million dollars in property, plant and equipment in 2023.",
         "There is a bigger threat with Windows than with Linux.",
@@ -1518,3 +1522,14 @@ def test_who_describes_someone_as_convicted_did_not_convict_them(pipeline: Pipel
 def test_an_event_noun_in_an_office_name_is_no_event(pipeline: Pipeline) -> None:
     text = "Kurt Volker, the United States special envoy for Ukraine negotiations, resigned."
     assert [e.cameo for e in events_of(pipeline, text)] == ["0831"]
+
+
+def test_a_warning_of_how_things_are_is_a_comment(pipeline: Pipeline) -> None:
+    text = "The ministry issued a warning that the show was unsuitable for children."
+    assert [e.cameo for e in events_of(pipeline, text)] == ["012"]
+
+
+def test_one_person_withdrawing_moves_no_forces(full_pipeline: Pipeline) -> None:
+    text = "Mary Okafor won the final in Leeds. She had initially withdrawn after contracting a cold."
+    article = full_pipeline.extract(Article(id="t", text=text, published="2024-05-16T10:00:00"))
+    assert [e for e in article.events if e.cameo == "087"] == []

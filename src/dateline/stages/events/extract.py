@@ -480,6 +480,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and token.lemma_.lower() == "help" and _helps_do(token):
         return None
+    if best is not None and token.lemma_.lower() == "appeal" and token.pos_ == "VERB" and _thing_subject(token):
+        return None  # "these vehicles will appeal to young drivers": they attract them
     if best is not None and best.code == _DE_ESCALATE and not _forces_pulled_back(token):
         return None
     if best is not None and best.code == _FREED and _thing_released(token):
@@ -531,6 +533,8 @@ def _web_or_self(token: Token, code: str) -> bool:
     """ "unable to visit the re-election site": a web page visited; "firms could protect themselves": guarding
     oneself is no protection given to another party."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
+    if token.dep_ == "relcl":
+        objects.append(token.head)  # "logs of sites people visit"
     if code == VISIT and any(o.lemma_.lower() in _WEB_PAGES for o in objects):
         return True
     return code[:3] == "074" and any(o.lower_ in _REFLEXIVES for o in objects)
@@ -588,7 +592,11 @@ def _forces_pulled_back(token: Token) -> bool:
     if any(t.lemma_.lower() in _CONTESTS for t in left):
         return False
     subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
-    return bool(left) or not subjects or not all(s.ent_type_ == "PERSON" for s in subjects)
+    # "he withdrew after contracting a cold": one person leaving moves no forces
+    return bool(left) or not subjects or not all(s.ent_type_ == "PERSON" or s.lower_ in _ONE_PERSON for s in subjects)
+
+
+_ONE_PERSON = frozenset({"he", "she", "i"})
 
 
 def _military_or_area(token: Token) -> bool:
@@ -724,6 +732,12 @@ def _in_title(token: Token) -> bool:
 
 
 _TITLED = wordset("envoy minister secretary commissioner representative coordinator negotiator adviser advisor czar")
+
+
+def _thing_subject(verb: Token) -> bool:
+    """Whether a verb's subjects are all things, not parties."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and not any(is_actor(s) for s in subjects)
 
 
 def _quality_of(token: Token) -> bool:
@@ -1247,7 +1261,8 @@ def refine_warning(token: Token, code: str) -> str:
     infinitives = [c for c in token.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
     if public and any(a.dep_ == "aux" and a.lower_ == "to" for c in infinitives for a in c.children):
         return "020"  # "police warned residents to stay inside": advice to the public is an appeal
-    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    told = ("ccomp", "acl") if token.pos_ == "NOUN" else ("ccomp",)  # "a warning that the show was unsuitable"
+    clauses = [c for c in token.children if c.dep_ in told and c.pos_ in ("VERB", "AUX")]
     subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
     if clauses and subjects and not any(is_actor(s) for s in subjects):
         return "012"
@@ -2250,7 +2265,7 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
         return actor_argument(subject) if subject is not None else None
     if token.dep_ == "dobj" and head.pos_ == "VERB":  # "paid a visit to China", "imposed sanctions on Iran"
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            if child.dep_ in ("prep", "dative") and child.lower_ in _TARGET_PREPS:  # "issued a warning to X"
                 party = _prep_party(child)
                 if party is not None:
                     return party
