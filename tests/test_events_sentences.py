@@ -691,9 +691,14 @@ def test_violent_words_in_a_story_of_sport_or_song_are_no_violence(pipeline: Pip
         "The Leeds coach has signed a new contract with the club. The referee dismissed Okafor in the league "
         "match, and the striker missed the cup final. Leeds set up a meeting with Everton in the championship."
     )
+    athletics = (  # an athlete withdrawing, a player on loan, a squad's trip
+        "Scotland's Mary Okafor withdrew from the relay in Erfurt with a cold. The sprinter joined Leeds on loan "
+        "from Glasgow in March. Her coach went on the trip to Madrid with the athletics squad. The marathon and "
+        "the 800m close the season of the club."
+    )
     for text in (sport, song):
         assert not [e for e in events_of(pipeline, text) if e.cameo and e.cameo[:2] in ("18", "19")]
-    assert events_of(pipeline, rugby) == events_of(pipeline, football) == []
+    assert events_of(pipeline, rugby) == events_of(pipeline, football) == events_of(pipeline, athletics) == []
     riot = "Police beat protesters with batons in the capital. Troops fired on the crowd and killed six people."
     assert find(events_of(pipeline, riot), "18")
 

@@ -1723,11 +1723,13 @@ _GAME_VERBS = wordset(
     "beat hit shoot strike tackle thrash hammer crush batter clash slam force fight "  # "the Six Nations clash"
     "deny threaten allow meet meeting tour visit host "  # "denied England a try", "Wales visit Rome", "meet Italy"
     "sign dismiss"  # "signed the striker from Bristol", "the referee dismissed Drogba"
+    " trip loan withdraw"  # "went on the trip", "joined Celtic on loan", "withdrew injured"
 )
 _GAME_WORDS = wordset(
     "match goal season league cup championship tournament coach striker midfielder goalkeeper squad club "
     "fixture innings wicket medal olympics premiership playoff semi-final quarter-final album song single "
     "rugby football soccer cricket tennis golf penalty scrum referee stadium "
+    "athletics athlete sprint sprinter marathon relay hurdles 800m 1500m tie-break tiebreak wimbledon doubles "
     "chart band singer film movie actor actress studio box-office concert grammy oscar episode"
 )
 
