@@ -71,6 +71,9 @@ CONSTRUCTIONS = [
     # public support "of" a party backs that party
     ("The turnout was seen as public support of the protesters.", "051", None, "protesters"),
     ("The army issued a warning to the rebels.", "130", "army", "rebels"),
+    # a person attacking a person in a debate or a speech attacks in words
+    ("Harris attacked Biden during the Democratic debates.", "111", "Harris", "Biden"),
+    ("Biden attacked Trump in a speech in Ohio.", "111", "Biden", "Trump"),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),

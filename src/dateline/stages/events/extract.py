@@ -861,6 +861,9 @@ def refine_verbal_attack(token: Token, code: str) -> str:
         for g in c.children
         if g.dep_ == "pcomp"
     ]
+    reasons += [  # "attacked Biden during the debates", "in a speech", "on Twitter": where words are used
+        p for p in _prep_objects(token, ("during", "in", "at", "on")) if p.lemma_.lower() in _TALK_SETTINGS
+    ]
     people = objects and all(o.ent_type_ == "PERSON" for o in objects)
     # "the senator attacked the government over its handling of the floods": a politician attacks in words
     speakers = doers and all(d.ent_type_ == "PERSON" or d.lemma_.lower() in _POLITICIANS for d in doers)
@@ -868,6 +871,10 @@ def refine_verbal_attack(token: Token, code: str) -> str:
 
 
 _NOT_REASONS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})  # "over the weekend", "on the highway"
+_TALK_SETTINGS = wordset(
+    "debate speech interview hearing statement tweet twitter post address column article letter editorial "
+    "broadcast podcast conference briefing campaign"
+)
 
 
 def _politician_on_the_offensive(token: Token) -> bool:
