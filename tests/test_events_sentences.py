@@ -74,6 +74,9 @@ CONSTRUCTIONS = [
     # a person attacking a person in a debate or a speech attacks in words
     ("Harris attacked Biden during the Democratic debates.", "111", "Harris", "Biden"),
     ("Biden attacked Trump in a speech in Ohio.", "111", "Biden", "Trump"),
+    # charging that something is so accuses; declining to speculate declines comment
+    ("US officials have repeatedly charged that the Japanese market is closed.", "112", "officials", None),
+    ("The minister declined to speculate on the outcome.", "011", "minister", None),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
@@ -865,6 +868,10 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         # a web page visited, things that appeal
         "The firm keeps logs of the sites that people visit.",
         "You have to ask whether these sorts of vehicles will appeal to these groups.",
+        # business: exporting members, loans counted, a hostile takeover of a company
+        "There are 12 importing and 44 exporting members of the coffee council.",
+        "Loans to Mexico were 5.3 billion dollars in 2023.",
+        "The grain group might be seeking a hostile takeover of Okafor Minerals.",
         # a firm investing in its own plant is business, not relations
         "The company said it invested 209 million dollars in property, plant and equipment in 2023.",
         "There is a bigger threat with Windows than with Linux.",

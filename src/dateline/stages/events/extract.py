@@ -97,6 +97,14 @@ def _pacts_left(token: Token) -> list[Token]:
     return [t for t in left if t.lemma_.lower() in _PACTS]
 
 
+def refine_charged_that(token: Token, code: str) -> str:
+    """ "officials charged that the market is closed": charging that something is so accuses (112); charging
+    someone with a crime stays legal action (173)."""
+    if code != "173" or token.lemma_.lower() != "charge" or token.pos_ != "VERB":
+        return code
+    return "112" if any(c.dep_ == "ccomp" for c in token.children) else code
+
+
 def refine_pact(token: Token, code: str) -> str:
     """Leaving a treaty or deal reduces relations (160); it pulls back no forces (087)."""
     return _REDUCED if code == _DE_ESCALATE and _pacts_left(token) else code
@@ -146,7 +154,9 @@ _DOING_FRAMES = wordset("undertake")
 _MEDIATION = wordset("mediation mediator")
 # Participles that as adjectives mean something else: "promising acreage", "a demanding schedule", "restricted
 # shares".
-_ADJECTIVE_SENSE = wordset("promising demanding pressing welcoming encouraging accommodating restricted")
+_ADJECTIVE_SENSE = wordset(
+    "promising demanding pressing welcoming encouraging accommodating restricted exporting importing"
+)  # "oil-exporting members"
 # Verbs that mean knowing, not acting, before a clause: "had to recognise (that) there were new groups".
 _KNOWING_BEFORE_CLAUSE = wordset("recognize recognise")
 # What recognition as a diplomatic act (054) grants, besides a party: "recognised Kosovo's independence".
@@ -260,7 +270,7 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
             code = refine_pressure(token, refine_questioning(token, refine_verbal_attack(token, code)), lexicon)
             code = refine_silence(token, refine_warning(token, code))
             code = refine_refusal(token, refine_attempt(token, refine_mass_expulsion(token, code)), lexicon)
-            code = refine_pact(token, code)
+            code = refine_pact(token, refine_charged_that(token, code))
             base[token.i] = (pattern, refine_accord(token, refine_assertion(token, code)))
     consumed: set[int] = set()
     found: list[Candidate] = []
@@ -1122,7 +1132,9 @@ def measured_flow(token: Token) -> bool:
     head = token.head
     if head.lemma_.lower() in _MEASURES:
         return True
-    complements = (c for c in head.children if c.dep_ in ("acomp", "attr"))
+    complements = [c for c in head.children if c.dep_ in ("acomp", "attr")]
+    if head.lemma_ == "be" and any(c.ent_type_ in ("MONEY", "CARDINAL", "PERCENT") for c in complements):
+        return True  # "mortgage loans acquired were 5.3 billion dlrs"
     return head.lemma_ == "be" and any(c.lemma_.lower() in _MEASURES for c in complements)
 
 
