@@ -872,6 +872,9 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "There are 12 importing and 44 exporting members of the coffee council.",
         "Loans to Mexico were 5.3 billion dollars in 2023.",
         "The grain group might be seeking a hostile takeover of Okafor Minerals.",
+        # what vehicles run into: an accident
+        "A helicopter under contract to the power company struck power lines and crashed near Fairfield.",
+        "Reportedly, the driver struck a guard rail on June 3 and flipped the truck.",
         # a firm investing in its own plant is business, not relations
         "The company said it invested 209 million dollars in property, plant and equipment in 2023.",
         "There is a bigger threat with Windows than with Linux.",
