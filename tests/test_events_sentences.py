@@ -77,6 +77,15 @@ CONSTRUCTIONS = [
     # charging that something is so accuses; declining to speculate declines comment
     ("US officials have repeatedly charged that the Japanese market is closed.", "112", "officials", None),
     ("The minister declined to speculate on the outcome.", "011", "minister", None),
+    # words used on the press; reversing a ban eases it; a warning of what one has seen is a comment
+    (
+        "The singer Mary Okafor has attacked false US tabloid magazines, questioning their honesty.",
+        "111",
+        "Okafor",
+        "magazines",
+    ),
+    ("Kenya's athletics body has reversed a ban on the runner Susan Okafor.", "081", "Kenya", None),
+    ("Peter Hain has warned that he has seen dangerous complacency among Labour voters.", "012", "Hain", None),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
@@ -871,6 +880,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         # business: exporting members, loans counted, a hostile takeover of a company
         "There are 12 importing and 44 exporting members of the coffee council.",
         "Loans to Mexico were 5.3 billion dollars in 2023.",
+        "The government wants to make sure legal aid is not abused.",
         "The grain group might be seeking a hostile takeover of Okafor Minerals.",
         # what vehicles run into: an accident
         "A helicopter under contract to the power company struck power lines and crashed near Fairfield.",

@@ -461,9 +461,13 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         if (
             token.pos_ == "PROPN"
             and token.is_title
-            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+            and any(
+                (c.dep_ == "compound" and c.pos_ == "PROPN")
+                or (c.dep_ == "amod" and c.is_title and c.ent_type_ == "NORP")
+                for c in token.children
+            )
         ):
-            return None  # the last word of a name the model did not label: "Florida Highway Patrol"
+            return None  # the last word of a name the model did not label: "Florida Highway Patrol", "Christian Aid"
         patterns = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get(token.lower_)
     else:
         return None
@@ -918,7 +922,8 @@ _ATTACKS_IN_WORDS = wordset(
 _CRITICIZABLE = wordset(
     "policy plan decision record remark comment proposal idea stance position view handling response approach "
     "claim report statement speech rhetoric leadership performance tweet budget bill reform agenda privatisation "
-    "privatization law measure move ruling verdict scheme strategy tax cut deal programme program initiative"
+    "privatization law measure move ruling verdict scheme strategy tax cut deal programme program initiative "
+    "magazine tabloid newspaper paper press media broadcaster"  # "attacked 'false' tabloid magazines"
 )
 
 
@@ -1290,7 +1295,7 @@ def refine_warning(token: Token, code: str) -> str:
     return code
 
 
-_STATES = wordset("be need face remain become seem appear")
+_STATES = wordset("be need face remain become seem appear see find notice observe know feel think believe")
 _ALERT_COLOURS = wordset("yellow orange amber red")
 
 
@@ -1752,6 +1757,7 @@ _GAME_WORDS = wordset(
     "fixture innings wicket medal olympics premiership playoff semi-final quarter-final album song single "
     "rugby football soccer cricket tennis golf penalty scrum referee stadium "
     "athletics athlete sprint sprinter marathon relay hurdles 800m 1500m tie-break tiebreak wimbledon doubles "
+    "fly-half winger lineout slam "
     "chart band singer film movie actor actress studio box-office concert grammy oscar episode"
 )
 
