@@ -86,6 +86,8 @@ CONSTRUCTIONS = [
     ),
     ("Kenya's athletics body has reversed a ban on the runner Susan Okafor.", "081", "Kenya", None),
     ("Peter Hain has warned that he has seen dangerous complacency among Labour voters.", "012", "Hain", None),
+    ("Mary Okafor clashed with the Daily Post for publishing pictures of her wedding.", "110", "Okafor", "Post"),
+    ("Rebels clashed with troops for control of the town.", "190", "Rebels", "troops"),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
