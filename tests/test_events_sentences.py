@@ -1582,3 +1582,9 @@ def test_a_name_of_a_nationality_and_a_noun_is_no_event(pipeline: Pipeline) -> N
     lex = lexicon.load()
     assert extract.match(doc[1], lex) is None
     assert extract.match(doc[2], lex) is not None
+
+
+def test_advice_to_kill_is_an_appeal_not_a_killing(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Okafor advised his brother to kill the witness.")
+    assert find(events, "020").source is not None
+    assert not [e for e in events if e.cameo and e.cameo.startswith("18") and e.mode == "asserted"]
