@@ -88,6 +88,7 @@ CONSTRUCTIONS = [
     ("Peter Hain has warned that he has seen dangerous complacency among Labour voters.", "012", "Hain", None),
     ("Mary Okafor clashed with the Daily Post for publishing pictures of her wedding.", "110", "Okafor", "Post"),
     ("Rebels clashed with troops for control of the town.", "190", "Rebels", "troops"),
+    ("The transport union attacked the loss figures given for the port.", "111", "union", None),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
@@ -883,6 +884,9 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "There are 12 importing and 44 exporting members of the coffee council.",
         "Loans to Mexico were 5.3 billion dollars in 2023.",
         "The government wants to make sure legal aid is not abused.",
+        # demand for goods met, a season arriving
+        "The Soviet official said that corn demand has been met by the recent purchases of US corn.",
+        "Kenyan farmers are anxiously awaiting the arrival of the long rainy season.",
         "The grain group might be seeking a hostile takeover of Okafor Minerals.",
         # what vehicles run into: an accident
         "A helicopter under contract to the power company struck power lines and crashed near Fairfield.",

@@ -503,7 +503,13 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if (
         best is not None
         and best.code == VISIT
-        and (_homecoming(token) or _kind_of_people(token) or _called_out(token) or _carried(token))
+        and (
+            _homecoming(token)
+            or _kind_of_people(token)
+            or _called_out(token)
+            or _carried(token)
+            or _coming_of_thing(token)
+        )
     ):
         return None
     if best is not None and _courtesy(token):
@@ -682,6 +688,15 @@ def _courtesy(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ == "you" for c in token.children)
 
 
+def _coming_of_thing(token: Token) -> bool:
+    """ "awaiting the arrival of the rainy season", "the arrival of the new trains": a thing or a season comes,
+    nobody visits."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ("arrival", "coming", "advent"):
+        return False
+    comers = list(_prep_objects(token, ("of",)))
+    return bool(comers) and not any(is_actor(c) for c in comers)
+
+
 def _homecoming(token: Token) -> bool:
     """ "arrived back from", "flew home": coming home is no visit."""
     return any(c.dep_ in ("advmod", "prt", "npadvmod") and c.lower_ in ("back", "home") for c in token.children)
@@ -775,7 +790,7 @@ def _market_demand(token: Token) -> bool:
         return not any(g.dep_ in ("det", "poss") for g in token.children)
     if token.lemma_.lower() != "meet":
         return False
-    return any(c.dep_ == "dobj" and _market_demand(c) for c in token.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") and _market_demand(c) for c in token.children)
 
 
 def _court_appeal(token: Token) -> bool:
@@ -923,7 +938,8 @@ _CRITICIZABLE = wordset(
     "policy plan decision record remark comment proposal idea stance position view handling response approach "
     "claim report statement speech rhetoric leadership performance tweet budget bill reform agenda privatisation "
     "privatization law measure move ruling verdict scheme strategy tax cut deal programme program initiative "
-    "magazine tabloid newspaper paper press media broadcaster"  # "attacked 'false' tabloid magazines"
+    "magazine tabloid newspaper paper press media broadcaster "  # "attacked 'false' tabloid magazines"
+    "figure estimate forecast number statistic data"  # "the union attacked loss figures"
 )
 
 
