@@ -253,3 +253,18 @@ def test_an_undated_story_does_not_make_a_past_holder_former() -> None:
     assert (blair.country, blair.code, "former" in blair.roles) == ("GBR", "GBR", False)
     major = next(a for a in _run("Former prime minister John Major spoke.").actors if a.name == "John Major")
     assert major.code == "GBRELI"  # the text says "former"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("UAE Oil Minister Rashid Okafor arrived in Cairo.", "Rashid Okafor", "AREGOV"),  # initials read as a firm
+        ("US Secretary of State Mary Okafor arrived in Cairo.", "Mary Okafor", "USAGOV"),
+        ("President of France Mary Okafor arrived in Cairo.", "Mary Okafor", "FRAGOV"),
+    ],
+)
+def test_a_title_before_a_name_gives_the_country_of_the_office(text: str, name: str, code: str) -> None:
+    article = _run(text)
+    person = next(a for a in article.actors if a.name == name)
+    assert person.code == code
+    assert not [a for a in article.actors if a.name in ("State", "President", "US Secretary")]  # no title alone

@@ -39,7 +39,7 @@ from dateline.model import Actor, Article, Entity, Place, Span
 from dateline.stages import Stage
 from dateline.stages import entities as entities_stage  # attribute use only at run time: entities imports us
 from dateline.stages.actors import knowledge
-from dateline.stages.actors.roles import Description, apposition, premodifiers, read
+from dateline.stages.actors.roles import Description, apposition, in_title, premodifiers, read
 from dateline.stages.places import dateline_country, gazetteer
 
 __all__ = ["Actors"]
@@ -181,8 +181,8 @@ class Builder:
 
     def _organisation(self, entity: Entity) -> None:
         span = self._span(entity)
-        if span is None:
-            return
+        if span is None or in_title(self.doc, span):
+            return  # "Secretary of State Mike Pompeo": "State" names the portfolio, not an organisation
         igo = knowledge.igo(entity.text)
         key = igo[0] if igo else gazetteer.normalise(entity.text)
         draft = self._find(key) or self._new(igo[0] if igo else entity.text, "organisation", key)

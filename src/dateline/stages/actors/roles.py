@@ -20,7 +20,8 @@ _ANONYMOUS = frozenset({"anonymous", "unnamed", "unidentified"})
 _FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
 _APPOSITION_STOPS = frozenset({",", ".", ";", ":", "(", ")", "\u2013", "\u2014", "-", "\u201c", "\u201d", '"'})
 _AFFILIATION_PREPOSITIONS = frozenset({"at", "of", "with", "for", "from"})
-_PORTFOLIO_PREPOSITIONS = frozenset({"for", "to"})  # "Minister for Europe", "Envoy to Syria"
+_PORTFOLIO_PREPOSITIONS = frozenset({"for", "to", "of"})  # "Minister for Europe", "Envoy to Syria"
+_PORTFOLIOS = frozenset({"state", "defence", "defense", "health", "justice", "finance", "interior", "education"})
 
 
 @dataclass(slots=True)
@@ -67,16 +68,34 @@ def premodifiers(doc: Doc, start: int) -> Description:
     ):
         # "US Special Representative for Iran Brian Hook": the country after "for" is the brief, not his own
         title = premodifiers(doc, i)
-        found.country, found.consumed = title.country, title.consumed
+        if doc[i].lower_ == "of":  # "President of France Emmanuel Macron": the country is his own
+            found.country, found.consumed = title.country or found.country, title.consumed or found.consumed
+        else:
+            found.country, found.consumed = title.country, title.consumed
         found.roles.extend(r for r in title.roles if r not in found.roles)
         found.sector = title.sector or found.sector
         found.tokens.extend([i, *title.tokens])
     return found
 
 
+def in_title(doc: Doc, span: Span) -> bool:
+    """Whether a one-word name is the portfolio of a title before a name ("Secretary of State Mike Pompeo")."""
+    if len(span) != 1 or span.start < 2 or span.end >= len(doc):
+        return False
+    word, prep, title = span[0], doc[span.start - 1], doc[span.start - 2]
+    following = doc[span.end]
+    portfolio = word.lower_ in _PORTFOLIOS and prep.lower_ in ("of", "for")
+    return portfolio and title.is_title and following.ent_type_ == "PERSON"
+
+
 def _is_modifier(token: Token) -> bool:
     if token.is_sent_end or token.is_punct or token.pos_ in {"DET", "VERB", "ADP", "PRON", "AUX", "CCONJ", "NUM"}:
         return False
+    if token.ent_type_ == "ORG" and token.is_upper and gazetteer.country_code(token.text):
+        return True  # "UAE Oil Minister X": a country's initials the model took for an organisation
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if token.lower_ in _PORTFOLIOS and previous is not None and previous.lower_ in ("of", "for"):
+        return True  # "Secretary of State John Kerry": the portfolio, which the model may call an organisation
     return token.pos_ in {"PROPN", "NOUN", "ADJ"} and token.ent_type_ not in {"PERSON", "ORG", "DATE"}
 
 
