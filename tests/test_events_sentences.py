@@ -887,6 +887,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         # demand for goods met, a season arriving
         "The Soviet official said that corn demand has been met by the recent purchases of US corn.",
         "Kenyan farmers are anxiously awaiting the arrival of the long rainy season.",
+        "The ministry has deployed all the necessary preparations to receive patients.",
         "The grain group might be seeking a hostile takeover of Okafor Minerals.",
         # what vehicles run into: an accident
         "A helicopter under contract to the power company struck power lines and crashed near Fairfield.",
@@ -1592,3 +1593,8 @@ def test_advice_to_kill_is_an_appeal_not_a_killing(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "Okafor advised his brother to kill the witness.")
     assert find(events, "020").source is not None
     assert not [e for e in events if e.cameo and e.cameo.startswith("18") and e.mode == "asserted"]
+
+
+def test_obstructing_the_administration_of_laws_blocks_no_road(pipeline: Pipeline) -> None:
+    text = "Kerik was convicted of obstructing the administration of the tax laws."
+    assert [e.cameo for e in events_of(pipeline, text)] == ["116"]
