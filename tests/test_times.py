@@ -460,6 +460,14 @@ CLAUSES = [
     ("Putin arrived on Thursday and met Xi.", "met", A, ClauseDate("2024-05-16", "day", "explicit")),
     ("Officials said last month that plans were shelved.", "said", A, ClauseDate("2024-04", "month", "explicit")),
     ("The rebels had seized the town.", "seized", A, ClauseDate("PAST_REF", "unknown", "tense")),
+    # the event a death happened in, dated by its own clause
+    (
+        "Two people were killed in a bombing that happened on May 2.",
+        "killed",
+        A,
+        ClauseDate("2024-05-02", "day", "explicit"),
+    ),
+    ("Two men died in the clash, which took place in March.", "died", A, ClauseDate("2024-03", "month", "explicit")),
 ]
 
 

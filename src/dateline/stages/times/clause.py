@@ -61,7 +61,16 @@ def _clause_heads(head: Token) -> list[Token]:
     while len(heads) < _MAX_HOPS and head.head.i != head.i and (head.dep_ == "conj" or _trailing_participle(head)):
         head = head.head
         heads.append(head)
-    return heads
+    return heads + _setting_happened(heads[0])
+
+
+_HAPPENING = frozenset({"happen", "occur", "take", "unfold"})
+
+
+def _setting_happened(head: Token) -> list[Token]:
+    """ "were killed in a bombing that happened on June 27": the clause that dates the event it happened in."""
+    settings = [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for g in p.children]
+    return [c for s in settings for c in s.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _HAPPENING]
 
 
 def _trailing_participle(token: Token) -> bool:
