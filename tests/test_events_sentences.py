@@ -401,6 +401,13 @@ def test_construction(pipeline: Pipeline, text: str, code: str, source: str | No
 
 # (sentence, code prefix, mode)
 MODES = [
+    # an undated past told to say who a speaker is: background to what the speaker says
+    (
+        "Mary Okafor, who lost her son when a bomber detonated a device on a bus, said the memorial was fitting.",
+        "183",
+        "background",
+    ),
+    ("Okafor, who admitted he would not be the first choice, said the film mattered to him.", "010", "asserted"),
     # a bid to do something is an attempt
     ("Seven member states had bid to host the secretariat.", "043", "hypothetical"),
     # "going to" plans; "went on" a rampage happened

@@ -167,6 +167,8 @@ def _finite(verb: Token) -> bool:
 def is_background(trigger: Token, anchor_year: int | None, lexicon: Lexicon) -> bool:
     """A nominal event dated before the article's year, or named after "since", "after", "prior to"..."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
+        if _who_the_speaker_is(trigger):
+            return True
         if trigger.tag_ != "VBN" or not any(c.lower_ == "had" for c in trigger.children if c.dep_ == "aux"):
             return False
         # "Iran said its forces had captured the fort": the past of what a past "said" reports is the news itself,
@@ -181,6 +183,26 @@ def is_background(trigger: Token, anchor_year: int | None, lexicon: Lexicon) -> 
     while prep is not None and prep.dep_ in ("prep", "pcomp") and prep.lower_ in ("to", "of"):
         prep = prep.head  # "prior to the invasion": the preposition that matters is "prior"
     return prep is not None and prep.lower_ in lexicon.modes["background_preps"]
+
+
+def _who_the_speaker_is(verb: Token) -> bool:
+    """ "Grahame Russell, who lost his son when one of the bombers detonated a device, said ...": an undated past
+    told in a clause set off by commas to say who a speaker is; the news is what the speaker says."""
+    clause = verb
+    for _ in range(4):  # up through "when" clauses and coordination to the relative clause
+        if clause.dep_ == "relcl" or clause.head.i == clause.i or clause.dep_ not in ("advcl", "conj"):
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.ent_type_ != "PERSON" or clause.head.dep_ != "nsubj":
+        return False
+    if clause.lemma_.lower() in REPORTING or any(c.dep_ == "ccomp" for c in clause.children):
+        return False  # "Weitz, who admitted he would not be the first choice, said ...": said at the same time
+    past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
+    speaking = clause.head.head.lemma_.lower() in REPORTING
+    left = clause.left_edge
+    set_off = left.i > 0 and clause.doc[left.i - 1].text == ","
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree)
+    return past and speaking and set_off and not dated
 
 
 def _reported(verb: Token) -> bool:
