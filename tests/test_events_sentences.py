@@ -1605,3 +1605,9 @@ def test_advice_to_kill_is_an_appeal_not_a_killing(pipeline: Pipeline) -> None:
 def test_obstructing_the_administration_of_laws_blocks_no_road(pipeline: Pipeline) -> None:
     text = "Kerik was convicted of obstructing the administration of the tax laws."
     assert [e.cameo for e in events_of(pipeline, text)] == ["116"]
+
+
+def test_who_mentions_an_event_did_not_do_it(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "The minister mentioned the attack on the embassy.")
+    attack = find(events, "19")
+    assert attack.source is None

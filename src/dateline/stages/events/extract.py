@@ -180,7 +180,7 @@ _NATURE = wordset(
 _JUDGE = wordset(
     "describe characterise characterize call term label brand dub deem investigate probe examine review study "
     "analyse analyze report cover document witness film photograph recall remember mark commemorate quote cite "
-    "highlight underline spotlight"
+    "highlight underline spotlight mention discuss note"
 )
 _RECORDERS = wordset("cctv camera footage video image photo photograph photographer film recording webcam dashcam")
 _CAUSING = wordset("feed fuel spark trigger provoke cause prompt stoke fan ignite incite inflame worsen")
