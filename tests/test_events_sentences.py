@@ -89,6 +89,10 @@ CONSTRUCTIONS = [
     ("Mary Okafor clashed with the Daily Post for publishing pictures of her wedding.", "110", "Okafor", "Post"),
     ("Rebels clashed with troops for control of the town.", "190", "Rebels", "troops"),
     ("The transport union attacked the loss figures given for the port.", "111", "union", None),
+    # an attack launched on plans is made in words, one on positions by force; addressing a conference speaks
+    ("Tony Blair has launched an attack on Conservative spending plans.", "111", "Blair", None),
+    ("The army launched an attack on rebel positions.", "190", "army", None),
+    ("Gordon Brown has addressed the conference behind closed doors.", "010", "Brown", None),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
@@ -895,6 +899,7 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The Soviet official said that corn demand has been met by the recent purchases of US corn.",
         "Kenyan farmers are anxiously awaiting the arrival of the long rainy season.",
         "The ministry has deployed all the necessary preparations to receive patients.",
+        "Mr Blair said the Labour party had learned to occupy the political centre ground.",
         "The grain group might be seeking a hostile takeover of Okafor Minerals.",
         # what vehicles run into: an accident
         "A helicopter under contract to the power company struck power lines and crashed near Fairfield.",

@@ -876,7 +876,11 @@ def refine_verbal_attack(token: Token, code: str) -> str:
         return code  # "four Revolutionary Guards divisions attacked Iraqi positions": forces attack by force
     if token.pos_ == "NOUN":  # "the constitutional attack by Bolton", "a personal attack on the minister"
         kinds = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
-        return "111" if kinds & _ATTACKS_IN_WORDS else code
+        # "launched an attack on Tory spending plans"; not "on rebel positions", not by armed men
+        on = [p for p in _prep_objects(token, ("on", "against")) if p.lemma_.lower() in _CRITICIZABLE - {"position"}]
+        launchers = [c for c in token.head.children if c.dep_ in _SUBJECTS] if token.dep_ == "dobj" else []
+        armed = any(d.lemma_.lower() in _ARMED for d in launchers)
+        return "111" if kinds & _ATTACKS_IN_WORDS or (on and not armed) else code
     if token.pos_ != "VERB":
         return code
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
