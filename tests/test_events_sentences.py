@@ -92,6 +92,7 @@ CONSTRUCTIONS = [
     # an attack launched on plans is made in words, one on positions by force; addressing a conference speaks
     ("Tony Blair has launched an attack on Conservative spending plans.", "111", "Blair", None),
     ("The army launched an attack on rebel positions.", "190", "army", None),
+    ("Government artillery struck the front line near the town.", "194", "artillery", None),  # no power line
     ("Gordon Brown has addressed the conference behind closed doors.", "010", "Brown", None),
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events

@@ -1737,7 +1737,7 @@ def by_nature(cand: Candidate) -> bool:
     if lemma in _COLLIDE and any(d.lemma_.lower() in _VEHICLES for d in doers):
         return True  # "the bus hit the side of the tunnel": an accident
     hit = [c for c in cand.trigger.children if c.dep_ == "dobj"]
-    if lemma in _COLLIDE and hit and all(h.lemma_.lower() in _OBSTACLES for h in hit):
+    if lemma in _COLLIDE and hit and all(_obstacle(h) for h in hit):
         return True  # "the helicopter struck power lines and crashed": what aircraft fly into
     if lemma == "capture" and any(d.lemma_.lower() in _RECORDERS or d.lower_ in _RECORDERS for d in doers):
         return True  # "CCTV captured their arrival": a recording, not a seizure
@@ -1838,8 +1838,20 @@ def _armed_phrase(token: Token) -> bool:
 
 _VEHICLES = wordset("vehicle car truck lorry bus train tram van boat ship ferry motorcycle taxi coach")
 _OBSTACLES = wordset(  # what vehicles and aircraft run into
-    "line cable wire pylon tree mountain hillside pole mast runway iceberg reef rock rail guardrail barrier"
+    "cable wire pylon tree mountain hillside pole mast runway iceberg reef rock rail guardrail"
 )
+_POWER = wordset("power electricity phone telephone transmission utility")
+
+
+def _obstacle(token: Token) -> bool:
+    """What vehicles and aircraft run into; a line only when it carries power ("power lines", not "the front
+    line")."""
+    lemma = token.lemma_.lower()
+    if lemma == "line":
+        return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _POWER for c in token.children)
+    return lemma in _OBSTACLES
+
+
 # What a "battle with" or "fight against" is waged on when it is no war: "a long battle with cancer".
 _SOCIAL_ILLS = wordset(
     "cancer illness disease tumour tumor leukaemia leukemia addiction depression virus coronavirus covid "
