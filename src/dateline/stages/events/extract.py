@@ -494,6 +494,8 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and token.lemma_.lower() == "help" and _helps_do(token):
         return None
+    if best is not None and token.lemma_.lower() == "appeal" and token.pos_ == "VERB" and _thing_subject(token):
+        return None  # "these vehicles will appeal to young drivers": they attract them
     if best is not None and best.code == _DE_ESCALATE and not _forces_pulled_back(token):
         return None
     if best is not None and best.code == _FREED and _thing_released(token):
@@ -759,6 +761,12 @@ def _in_title(token: Token) -> bool:
 
 
 _TITLED = wordset("envoy minister secretary commissioner representative coordinator negotiator adviser advisor czar")
+
+
+def _thing_subject(verb: Token) -> bool:
+    """Whether a verb's subjects are all things, not parties."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and not any(is_actor(s) for s in subjects)
 
 
 def _quality_of(token: Token) -> bool:
@@ -1799,8 +1807,7 @@ _PERSONAL_GOALS = wordset(
 
 
 _COLLIDE = wordset("hit strike collide")
-# not of things: "the sales failed to help", "these vehicles will appeal to young drivers"
-_ACTS_OF_PARTIES = wordset("help assist aid support back boost allow enable permit deny trade appeal")
+_ACTS_OF_PARTIES = wordset("help assist aid support back boost allow enable permit deny trade")  # not of things
 _WEAPONS = wordset(
     "missile rocket shell mortar bomb drone airstrike strike artillery bullet grenade shot fire jet warplane "
     "aircraft plane helicopter tank gunfire explosive device blast explosion"
