@@ -94,6 +94,7 @@ CONSTRUCTIONS = [
     ("The army launched an attack on rebel positions.", "190", "army", None),
     ("Government artillery struck the front line near the town.", "194", "artillery", None),  # no power line
     ("Gordon Brown has addressed the conference behind closed doors.", "010", "Brown", None),
+    ("A spokesman said the prime minister's office intends to appeal.", "115", "office", None),  # a party's appeal
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),

@@ -495,7 +495,9 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if best is not None and token.lemma_.lower() == "help" and _helps_do(token):
         return None
     if best is not None and token.lemma_.lower() == "appeal" and token.pos_ == "VERB" and _thing_subject(token):
-        return None  # "these vehicles will appeal to young drivers": they attract them
+        # "these vehicles will appeal to young drivers": they attract them. Only the verb's own subject counts, not
+        # one it shares through "intends to" as _ACTS_OF_PARTIES reads it: "the office intends to appeal" is a party's
+        return None
     if best is not None and best.code == _DE_ESCALATE and not _forces_pulled_back(token):
         return None
     if best is not None and best.code == _FREED and _thing_released(token):
