@@ -82,10 +82,12 @@ def in_title(doc: Doc, span: Span) -> bool:
     """Whether a one-word name is the portfolio of a title before a name ("Secretary of State Mike Pompeo")."""
     if len(span) != 1 or span.start < 2 or span.end >= len(doc):
         return False
-    word, prep, title = span[0], doc[span.start - 1], doc[span.start - 2]
-    following = doc[span.end]
-    portfolio = word.lower_ in _PORTFOLIOS and prep.lower_ in ("of", "for")
-    return portfolio and title.is_title and following.ent_type_ == "PERSON"
+    return _portfolio(span[0]) and doc[span.start - 2].is_title and doc[span.end].ent_type_ == "PERSON"
+
+
+def _portfolio(token: Token) -> bool:
+    """The portfolio of a title, after "of" or "for" ("Secretary of State", "Minister for Health")."""
+    return token.lower_ in _PORTFOLIOS and token.i > 0 and token.doc[token.i - 1].lower_ in ("of", "for")
 
 
 def _is_modifier(token: Token) -> bool:
@@ -93,8 +95,7 @@ def _is_modifier(token: Token) -> bool:
         return False
     if token.ent_type_ == "ORG" and token.is_upper and gazetteer.country_code(token.text):
         return True  # "UAE Oil Minister X": a country's initials the model took for an organisation
-    previous = token.doc[token.i - 1] if token.i > 0 else None
-    if token.lower_ in _PORTFOLIOS and previous is not None and previous.lower_ in ("of", "for"):
+    if _portfolio(token):
         return True  # "Secretary of State John Kerry": the portfolio, which the model may call an organisation
     return token.pos_ in {"PROPN", "NOUN", "ADJ"} and token.ent_type_ not in {"PERSON", "ORG", "DATE"}
 
