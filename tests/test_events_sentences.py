@@ -1418,7 +1418,7 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("In the days before his arrest the minister gave interviews to the BBC.", set()),  # "in" before "gave"
         ("Shares in Vodafone sank after the company issued a profit warning.", set()),  # business news
         ("The bond fell to a low in early Tokyo trade.", set()),  # a market session
-        ("Snow Patrol will support U2 on the band's world tour.", {"042"}),  # a support act, no political backing
+        ("Snow Patrol will support U2 on the band's world tour.", set()),  # a support act on a band's tour: no visit
         ("Tokyo is striving to meet American complaints about its trade practices.", {"114"}),  # no meeting
         ("The ministry's bonds yielded eight percent last year.", set()),  # no one yielded
         ("The army halted its offensive on the city.", {"0871"}),
@@ -1618,3 +1618,73 @@ def test_who_mentions_an_event_did_not_do_it(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "The minister mentioned the attack on the embassy.")
     attack = find(events, "19")
     assert attack.source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Despite signs of recovery, the president suffered a cardiac arrest on Monday and died.", "arrest"),
+        ("The NHC issued a hurricane warning for the islands.", "warning"),  # a forecast, no threat
+        ("Singer Jane Morrow is suing insurers for cancelling her 2004 world tour.", "tour"),  # concerts, no visit
+        ("The ceremony was held at the park and was hosted by the Brennan family.", "hosted"),  # a show
+        ("Hyundai will build a plant to meet the country's growing demand for cars.", "meet"),  # a market's demand
+        ("Labour and the Tories will battle it out in the marginal seats.", "battle"),  # a contest
+        ("The weak dollar pressured COMEX gold futures.", "pressured"),  # prices, not parties
+        ("Scientists reported that Zidavir can also suppress a wide range of diseases.", "suppress"),  # medicine
+        ("The mayor vowed to fight the closure of the hospital.", "vowed"),  # a campaign, no threat of war
+        ("The United States has retreated from its goal of ousting the president.", "retreated"),  # no forces
+    ],
+)
+def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline, text: str, word: str) -> None:
+    events = events_of(pipeline, text)
+    hostile = [
+        e
+        for e in events
+        if e.trigger.text == word and e.cameo and e.cameo[:2] in ("04", "08", "10", "13", "17", "18", "19")
+    ]
+    assert hostile == [], [(e.cameo, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("The army retook the town of Kobani on Monday.", "192", "army", "Kobani"),  # "retook" the model leaves
+        ("Rebels recaptured the airport.", "192", "Rebels", None),
+        ("The prime minister recommended the foreign troops withdraw.", "025", "minister", "troops"),
+        # the guards of the new exclusions: the political sense of each word stays
+        ("Police suppressed the protest.", "175", "Police", None),
+        ("Rebels fought government troops near the town.", "190", "Rebels", "troops"),
+        ("The rebels retreated from the town.", "087", "rebels", None),
+        ("The president was hosted by the king.", "043", "king", "president"),
+        ("The US pressured Iran to release the sailors.", "1053", "US", "Iran"),
+    ],
+)
+def test_retaking_recommending_and_the_political_sense_of_words(
+    pipeline: Pipeline, text: str, code: str, source: str | None, target: str | None
+) -> None:
+    event = find(events_of(pipeline, text), code)
+    assert (source is None and event.source is None) or (event.source and source in event.source.text)
+    assert target is None or (event.target is not None and target in event.target.text)
+
+
+def test_people_confirmed_killed_are_the_ones_killed(pipeline: Pipeline) -> None:
+    killing = find(events_of(pipeline, "The minister said that twenty people have been confirmed killed."), "1823")
+    assert killing.source is None
+    assert killing.target is not None and "people" in killing.target.text
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "date"),
+    [
+        ("The army captured the town in 2016.", "background", "2016"),  # years before the story: told in passing
+        ("The army captured the town in February 2022.", "background", "2022-02"),
+        ("The army captured the town on May 10.", "asserted", "2024-05-10"),  # days before: the news itself
+        ("Last year the army captured the town.", "asserted", "2023"),  # within half a year of its end
+    ],
+)
+def test_an_event_dated_long_before_the_story_is_background(
+    full_pipeline: Pipeline, text: str, mode: str, date: str
+) -> None:
+    article = full_pipeline.extract(Article(id="t", text=text, published="2024-05-16T10:00:00"))
+    capture = find(article.events, "192")
+    assert (capture.mode, capture.date) == (mode, date)

@@ -13,6 +13,8 @@ times and quotes layers when earlier stages filled them and degrades cleanly whe
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import unicodedata
 
 from spacy.tokens import Doc, Token
@@ -253,6 +255,8 @@ def _event(
     date = context.event_date(article, doc, trigger, mode, year)
     if mode == "asserted" and _after(date, article.anchor):
         mode = "planned"  # "when the President visits Ottawa next month": dated after the story, it has not happened
+    elif mode == "asserted" and _long_before(date, article.anchor):
+        mode = "background"  # "the district was recaptured in 2016", told in a 2019 story: an earlier event in passing
     return Event(
         id=f"{article.id}:e{n}",
         sentence=_sentence_span(article, sent.start_char, sent.end_char),
@@ -277,6 +281,26 @@ def _after(date: str | None, anchor: str | None) -> bool:
     if not date or not anchor:
         return False
     return date > anchor[: len(date)]
+
+
+#: How long before the story an event must have ended to be told in passing rather than as the news: a story
+#: of January 2 may report what happened on December 30, and one of March what happened "last year".
+_BACKGROUND_DAYS = 183
+
+
+def _long_before(date: str | None, anchor: str | None) -> bool:
+    """Whether an ISO date, taken to the end of its period ("2016" ends on 2016-12-31), lies more than
+    :data:`_BACKGROUND_DAYS` before the anchor."""
+    if not date or not anchor:
+        return False
+    try:
+        year = int(date[:4])
+        month = int(date[5:7]) if len(date) >= 7 else 12
+        day = int(date[8:10]) if len(date) >= 10 else calendar.monthrange(year, month)[1]
+        end, story = dt.date(year, month, day), dt.date.fromisoformat(anchor[:10])
+    except ValueError:
+        return False
+    return (story - end).days > _BACKGROUND_DAYS
 
 
 def _host_side(visit: Event, n: int, article_id: str, code: str = _HOST) -> Event:

@@ -435,8 +435,9 @@ def _asks(verb: Token) -> bool:
     return False
 
 
-#: Verb forms the model's lemmatiser reads as another verb: "raped" and "raping" come out as "rap" (to criticise).
-_MISREAD_LEMMAS = {"raped": "rape", "raping": "rape", "rapes": "rape"}
+#: Verb forms the model's lemmatiser reads as another verb: "raped" and "raping" come out as "rap" (to criticise);
+#: "retook" is left as it is.
+_MISREAD_LEMMAS = {"raped": "rape", "raping": "rape", "rapes": "rape", "retook": "retake"}
 
 
 def match(token: Token, lexicon: Lexicon) -> Pattern | None:
@@ -1212,6 +1213,9 @@ def context_words(token: Token) -> set[str]:
     heads = [token, *(c for c in token.children if c.dep_ in _OBJECTS | {"nsubjpass", "xcomp", "acomp", "advmod"})]
     if (token.dep_ == "acl" and token.tag_ == "VBN") or (token.dep_ in ("amod", "compound") and token.pos_ == "VERB"):
         heads.append(token.head)  # "a statement released by the office", "an accredited reporter": what it was done to
+    if token.dep_ == "conj" and _passive(token) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        # "the ceremony was held at the park and was hosted by ...": the subject the passive verbs share
+        heads.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
     # "taking dozens of guards hostage": the parser may hang the object's complement on as a clause
     heads.extend(c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.n_lefts == 0)
     for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "prt", "dative")):
@@ -1877,6 +1881,12 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _bare_participle(verb: Token) -> bool:
+    """A past participle with no "to" of its own after a passive verb ("were confirmed killed", "was reported
+    wounded"): passive in meaning, though it has no auxiliary to show it."""
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)
+
+
 def _passive_modifier(token: Token, lexicon: Lexicon) -> bool:
     """An event verb's past participle after a noun ("diplomats accused of spying"): the noun undergoes it.
     Verbs outside the lexicon are left alone (most are intransitive: "youths resorted to"), and so is a
@@ -1943,7 +1953,7 @@ def _inherited_source(token: Token, lexicon: Lexicon) -> Argument | None:
         if (token.dep_ in ("conj", "advcl") and _passive(token)) or _passive_participle_clause(token):
             return None  # "Turkey is under sanctions and was condemned by ...": the shared subject undergoes it
         if token.dep_ == "xcomp" and _passive(head):  # "Kenya was expected to deploy", "X is said to have"
-            if _passive(token):
+            if _passive(token) or _bare_participle(token):
                 return None  # "the journalist was expected to be released": released by someone unsaid
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             return actor_argument(raised) if raised is not None else None
@@ -2189,7 +2199,8 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
     if _passive_participle_clause(token):  # "X is in prison, having been charged", "X was deported after being"
         raised_subjects = _raised_subjects(token)
         return actor_argument(raised_subjects[0]) if raised_subjects else None
-    if token.dep_ == "xcomp" and _passive(token) and _passive(token.head):  # "X was expected to be released"
+    if token.dep_ == "xcomp" and (_passive(token) or _bare_participle(token)) and _passive(token.head):
+        # "X was expected to be released", "twenty people have been confirmed killed"
         raised = next((c for c in token.head.children if c.dep_ == "nsubjpass"), None)
         return actor_argument(raised) if raised is not None else None
     return None
