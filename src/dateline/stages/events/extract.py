@@ -180,7 +180,7 @@ _NATURE = wordset(
 _JUDGE = wordset(
     "describe characterise characterize call term label brand dub deem investigate probe examine review study "
     "analyse analyze report cover document witness film photograph recall remember mark commemorate quote cite "
-    "highlight underline spotlight mention discuss note"
+    "highlight underline spotlight mention discuss note tweet post blog write talk speak comment"
 )
 _RECORDERS = wordset("cctv camera footage video image photo photograph photographer film recording webcam dashcam")
 _CAUSING = wordset("feed fuel spark trigger provoke cause prompt stoke fan ignite incite inflame worsen")
@@ -1213,6 +1213,9 @@ def context_words(token: Token) -> set[str]:
     heads = [token, *(c for c in token.children if c.dep_ in _OBJECTS | {"nsubjpass", "xcomp", "acomp", "advmod"})]
     if (token.dep_ == "acl" and token.tag_ == "VBN") or (token.dep_ in ("amod", "compound") and token.pos_ == "VERB"):
         heads.append(token.head)  # "a statement released by the office", "an accredited reporter": what it was done to
+    if token.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
+        # "people who kill and eat animals": the object the coordinated verbs share hangs on the last one
+        heads.extend(o for c in token.children if c.dep_ == "conj" for o in c.children if o.dep_ == "dobj")
     if token.dep_ == "conj" and _passive(token) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         # "the ceremony was held at the park and was hosted by ...": the subject the passive verbs share
         heads.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
