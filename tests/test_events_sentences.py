@@ -1657,6 +1657,8 @@ def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline,
         ("The rebels retreated from the town.", "087", "rebels", None),
         ("The president was hosted by the king.", "043", "king", "president"),
         ("The US pressured Iran to release the sailors.", "1053", "US", "Iran"),
+        ("Japan finally signed up to the deal.", "057", "Japan", None),
+        ("Rebels took control of the city.", "192", "Rebels", None),
     ],
 )
 def test_retaking_recommending_and_the_political_sense_of_words(
@@ -1698,6 +1700,8 @@ def test_an_event_dated_long_before_the_story_is_background(
         ("He said the virus came because of the people who kill and eat animals.", "kill"),  # the object they share
         ("Senator Okafor tweeted about the riots in the capital.", "riots"),  # who writes of riots did not riot
         ("Four countries have bid to host the headquarters of the new agency.", "host"),  # an office, not a visitor
+        ("Prime Minister Tony Blair has signed up for another round of painful reforms.", "signed"),  # enrols
+        ("From two sets down, Andy Murray fought back to take control of the match.", "take"),  # a game
     ],
 )
 def test_pictures_illnesses_animals_and_offices_are_no_events(pipeline: Pipeline, text: str, word: str) -> None:

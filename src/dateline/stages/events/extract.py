@@ -527,7 +527,17 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         return None
     if best is not None and best.noun and best.code[:2] == "13" and _there_is(token):
         return None  # "there is a bigger threat with Windows": a risk, with nobody threatening
+    if best is not None and best.code == "057" and _enrolled(token):
+        return None
     return best
+
+
+def _enrolled(token: Token) -> bool:
+    """ "people signing up" (for broadband), "signed up for another dose of pain": who signs up with nothing to
+    sign up to enrols. "Japan signed up to the deal" and "signed up the deal" agree to it."""
+    if token.lemma_.lower() != "sign" or not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return False
+    return not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in token.children)
 
 
 _CONSULT = "040"
