@@ -1715,3 +1715,19 @@ def test_regretting_ones_own_mistake_apologises(pipeline: Pipeline) -> None:
     regret = events_of(pipeline, "Iran deeply regrets this disastrous mistake.")
     assert [e.cameo for e in regret] == ["055"]
     assert [e.cameo for e in events_of(pipeline, "Russia regrets the decision of Ukraine.")] == ["110"]
+
+
+def test_a_storm_named_before_is_nature_by_its_bare_name(pipeline: Pipeline) -> None:
+    text = (
+        "Typhoon Halong made landfall on Tuesday, killing at least 20. Halong hit popular tourist islands. "
+        "It also blocked roads and forced over 50,000 civilians to evacuate."
+    )
+    assert [(e.cameo, e.trigger.text) for e in events_of(pipeline, text)] == []
+    rebels = "Rebel leader Joseph Kony attacked the village. Kony also forced children to fight."
+    assert find(events_of(pipeline, rebels), "170").source is not None  # a man named before is no storm
+
+
+def test_a_court_overturning_a_conviction_did_not_convict(pipeline: Pipeline) -> None:
+    text = "Yesterday, the Supreme Court overturned the convictions of Bridget Kelly and William Baroni."
+    conviction = find(events_of(pipeline, text), "116")
+    assert conviction.source is None

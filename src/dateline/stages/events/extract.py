@@ -180,7 +180,8 @@ _NATURE = wordset(
 _JUDGE = wordset(
     "describe characterise characterize call term label brand dub deem investigate probe examine review study "
     "analyse analyze report cover document witness film photograph recall remember mark commemorate quote cite "
-    "highlight underline spotlight mention discuss note tweet post blog write talk speak comment"
+    "highlight underline spotlight mention discuss note tweet post blog write talk speak comment overturn quash "
+    "annul vacate uphold"
 )
 _RECORDERS = wordset("cctv camera footage video image photo photograph photographer film recording webcam dashcam")
 _CAUSING = wordset("feed fuel spark trigger provoke cause prompt stoke fan ignite incite inflame worsen")
@@ -1725,7 +1726,15 @@ def _natural_force(token: Token) -> bool:
     """A force of nature, the weather or a disease, named or not ("the earthquake", "heavy rain", "Typhoon
     Haiyan")."""
     words = [token, *(c for c in token.children if c.dep_ == "compound")]
-    return any(w.lemma_.lower() in _NATURE or w.lower_ in _NATURE for w in words)
+    return any(w.lemma_.lower() in _NATURE or w.lower_ in _NATURE for w in words) or _named_storm(token)
+
+
+def _named_storm(token: Token) -> bool:
+    """A name the story gave a storm before ("Typhoon Phanfone made landfall ... Phanfone also blocked roads")."""
+    if not token.text.istitle():  # the model may tag the bare name a common noun
+        return False
+    doc = token.doc
+    return any(t.text == token.text and t.i > 0 and doc[t.i - 1].lower_ in _NATURE for t in doc[: token.i])
 
 
 def _animals(doers: list[Token]) -> bool:
