@@ -183,7 +183,10 @@ CONSTRUCTIONS = [
     ("Israel refused to negotiate with Hamas.", "125", "Israel", "Hamas"),
     ("Venezuela threatened sanctions against Guyana.", "1312", "Venezuela", "Guyana"),
     ("China refrained from providing weapons to Russia.", "072", "China", "Russia"),
-    ("Italy decided to withdraw its troops from Iraq.", "0356", "Italy", None),
+    ("Italy agreed to withdraw its troops from Iraq.", "0356", "Italy", None),
+    # a decision is the act decided, planned: the manual codes "decided to allow" as the allowing
+    ("Italy decided to withdraw its troops from Iraq.", "087", "Italy", None),
+    ("Tunisia has decided to break diplomatic relations with Iran.", "161", "Tunisia", "Iran"),
     ("Libya rejected calls for talks with the rebels.", "12", "Libya", None),
     # agreeing with each other on what should be done, or on an act
     ("Ghana and Togo agreed that their navies should cooperate against piracy.", "03", "Ghana and Togo", None),
