@@ -1661,6 +1661,8 @@ def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline,
         ("The president was hosted by the king.", "043", "king", "president"),
         ("The US pressured Iran to release the sailors.", "1053", "US", "Iran"),
         ("Japan finally signed up to the deal.", "057", "Japan", None),
+        ("US Navy warships blasted the oil platform.", "190", "warships", None),  # guns, not words
+        ("Rebels blasted the army's offer of talks.", "111", "Rebels", "offer"),
         ("Rebels took control of the city.", "192", "Rebels", None),
     ],
 )
@@ -1734,3 +1736,8 @@ def test_a_court_overturning_a_conviction_did_not_convict(pipeline: Pipeline) ->
     text = "Yesterday, the Supreme Court overturned the convictions of Bridget Kelly and William Baroni."
     conviction = find(events_of(pipeline, text), "116")
     assert conviction.source is None
+
+
+def test_an_offer_made_during_a_visit_is_no_visit_by_making(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "The offer was made last week by Admiral Ray Crowe during a visit to Oman.")
+    assert [e.trigger.text for e in events if e.cameo == "042"] == ["visit"]

@@ -883,9 +883,12 @@ def refine_verbal_attack(token: Token, code: str) -> str:
     or on what they said or did is criticism (111), not military force."""
     if code == "190" and _politician_on_the_offensive(token):
         return "111"
+    doers = [c for c in token.children if c.dep_ in _SUBJECTS]
+    if code == "111" and token.lemma_.lower() in _VERBAL_ATTACKS and any(d.lemma_.lower() in _ARMED for d in doers):
+        said = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _CRITICIZABLE | _WORDS_SAID]
+        return code if said else "190"  # "warships blasted the platform": armed forces blast with guns, not words
     if code != "190" or token.lemma_.lower() not in _VERBAL_ATTACKS:
         return code
-    doers = [c for c in token.children if c.dep_ in _SUBJECTS]
     if any(d.lemma_.lower() in _ARMED for d in doers):
         return code  # "four Revolutionary Guards divisions attacked Iraqi positions": forces attack by force
     if token.pos_ == "NOUN":  # "the constitutional attack by Bolton", "a personal attack on the minister"
@@ -917,6 +920,7 @@ def refine_verbal_attack(token: Token, code: str) -> str:
     return "111" if (people or speakers) and reasons else code
 
 
+_WORDS_SAID = wordset("offer call appeal demand move")  # "rebels blasted the army's offer of talks"
 _NOT_REASONS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})  # "over the weekend", "on the highway"
 _TALK_SETTINGS = wordset(
     "debate speech interview hearing statement tweet twitter post address column article letter editorial "
@@ -946,7 +950,8 @@ _POLITICIANS = wordset(
 
 _VERBAL_ATTACKS = wordset("attack target slam blast hit")
 _ARMED = _TROOPS | wordset(
-    "military navy jet warplane aircraft drone gunman militant rebel insurgent guerrilla fighter"
+    "military navy jet warplane aircraft drone gunman militant rebel insurgent guerrilla fighter warship gunboat "
+    "battleship destroyer frigate bomber helicopter artillery"
 )  # who attacks by force, whatever it hits
 _ATTACKS_IN_WORDS = wordset(
     "verbal personal legal constitutional political rhetorical written scathing blistering stinging withering "
