@@ -1707,6 +1707,7 @@ def test_an_event_dated_long_before_the_story_is_background(
         ("Four countries have bid to host the headquarters of the new agency.", "host"),  # an office, not a visitor
         ("Prime Minister Tony Blair has signed up for another round of painful reforms.", "signed"),  # enrols
         ("From two sets down, Andy Murray fought back to take control of the match.", "take"),  # a game
+        ("The ranger Mohan Rao shared his experience on Facebook.", "shared"),  # a post, no cooperation
     ],
 )
 def test_pictures_illnesses_animals_and_offices_are_no_events(pipeline: Pipeline, text: str, word: str) -> None:
