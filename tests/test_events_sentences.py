@@ -1742,3 +1742,24 @@ def test_a_court_overturning_a_conviction_did_not_convict(pipeline: Pipeline) ->
 def test_an_offer_made_during_a_visit_is_no_visit_by_making(pipeline: Pipeline) -> None:
     events = events_of(pipeline, "The offer was made last week by Admiral Ray Crowe during a visit to Oman.")
     assert [e.trigger.text for e in events if e.cameo == "042"] == ["visit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        # an appeal to others to back a third party, or to stand together against one, rallies them around it
+        ("The Arab League urged the European Union to support the Palestinian president.", "053", "president"),
+        ("Kenya urged Uganda to support him.", "053", "him"),
+        ("The opposition called on voters to unite against the president.", "113", "president"),
+        ("A Syrian newspaper called on Arabs to unite and mobilise against Ariel Sharon.", "113", "Sharon"),
+        # an appeal to back a thing, or a thing named by a pronoun, stays an appeal to the one asked
+        ("The US urged China to support the resolution.", "022", "China"),
+        ("Kenya urged Uganda to support it.", "022", "Uganda"),
+    ],
+)
+def test_appeals_to_back_or_oppose_a_third_party_rally_others(
+    pipeline: Pipeline, text: str, code: str, target: str
+) -> None:
+    events = events_of(pipeline, text)
+    rally = find(events, code)
+    assert rally.target is not None and target in rally.target.text

@@ -1400,6 +1400,10 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
         return None
     uncomposed: Token | None = None
     for complement in _complements(token):
+        asking = next((f for f in frames if f.family in ("appeal", "demand")), None)
+        rally = _rallying(complement, base[complement.i][1] if complement.i in base else "") if asking else None
+        if rally is not None:  # "urged the EC to support the PLO": rallies others behind the PLO
+            return Candidate(token, rally[0], None, source_of(token, lexicon), rally[1], asking, complement)
         if complement.i not in base:
             continue
         if token.lemma_.lower() in _DOING_FRAMES and complement.dep_ == "dobj":
@@ -1436,6 +1440,30 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
         if uncomposed is None and complement.dep_ in _CLAUSE_COMPLEMENTS:
             uncomposed = complement
     return _speech_act_over(token, uncomposed, frames[0], base, lexicon) if uncomposed is not None else None
+
+
+_RALLIED_SUPPORT_CODE = "053"  # CAMEO: rally support on behalf of
+_RALLIED_OPPOSITION_CODE = "113"  # CAMEO: rally opposition against
+_JOINING = wordset("unite mobilize mobilise rally join")
+
+
+def _rallying(complement: Token, inner: str) -> tuple[str, Argument] | None:
+    """An appeal to others to back a third party, or to stand together against one, rallies support (053) or
+    opposition (113) around that party: "urged the EC to support the PLO", "called on Arabs to unite and mobilize
+    against Sharon". The target is the third party."""
+    if inner[:3] == "051":
+        backed = next((c for c in complement.children if c.dep_ == "dobj" and _named_party(c)), None)
+        return (_RALLIED_SUPPORT_CODE, actor_argument(backed)) if backed is not None else None
+    verbs = [complement, *complement.conjuncts]
+    if not any(v.lemma_.lower() in _JOINING for v in verbs):
+        return None
+    opposed = [p for v in verbs for p in _prep_objects(v, ("against",)) if _named_party(p)]
+    return (_RALLIED_OPPOSITION_CODE, actor_argument(opposed[0])) if opposed else None
+
+
+def _named_party(token: Token) -> bool:
+    """An actor the text names or points to as a person or body ("him", "them"), not a thing ("it", "this")."""
+    return is_actor(token) and token.lower_ not in ("it", "this", "that", "these", "those", "which", "what")
 
 
 def _has_neg(token: Token) -> bool:
