@@ -1663,6 +1663,8 @@ def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline,
         ("Japan finally signed up to the deal.", "057", "Japan", None),
         ("US Navy warships blasted the oil platform.", "190", "warships", None),  # guns, not words
         ("Rebels blasted the army's offer of talks.", "111", "Rebels", "offer"),
+        ("The opposition gathered signatures for a referendum.", "140", "opposition", None),  # a petition drive
+        ("The king took steps to enhance political freedoms.", "0811", "king", None),
         ("Rebels took control of the city.", "192", "Rebels", None),
     ],
 )
