@@ -255,6 +255,50 @@ def test_a_cue_coordinated_into_the_complement_belongs_to_the_outer_speaker() ->
     assert doc.text[said.start : said.end] == "the plan would fail"  # the content stops before "and called"
 
 
+# "Aid will arrive in Liberia , the World Food Program ( WFP ) said on Monday ." as the small model parses it:
+# the speaker an apposition of "Liberia", "said" a conjunct of "arrive" with no subject and no complement.
+TRAILING_SAID: list[Row] = [
+    ("Aid", "NOUN", "nsubj", 2, "aid"),
+    ("will", "AUX", "aux", 1, "will"),
+    ("arrive", "VERB", "ROOT", 0, "arrive"),
+    ("in", "ADP", "prep", -1, "in"),
+    ("Liberia", "PROPN", "pobj", -1, "Liberia"),
+    (",", "PUNCT", "punct", -1, ","),
+    ("the", "DET", "det", 3, "the"),
+    ("World", "PROPN", "compound", 2, "World"),
+    ("Food", "PROPN", "compound", 1, "Food"),
+    ("Program", "PROPN", "appos", -5, "Program"),
+    ("(", "PUNCT", "punct", -1, "("),
+    ("WFP", "PROPN", "appos", -2, "WFP"),
+    (")", "PUNCT", "punct", -3, ")"),
+    ("said", "VERB", "conj", -11, "say"),
+    ("on", "ADP", "prep", -1, "on"),
+    ("Monday", "PROPN", "pobj", -1, "Monday"),
+    (".", "PUNCT", "punct", -3, "."),
+]
+
+
+def test_a_closing_speaker_the_parse_broke_off_still_reports_the_sentence_before() -> None:
+    doc = parse(TRAILING_SAID)
+    (item,) = reported(doc, doc.text, set())
+    assert doc.text[item.start : item.end] == "Aid will arrive in Liberia"
+    assert item.speaker is not None and item.speaker.text == "Program"
+
+
+def test_a_conjoined_said_with_no_comma_and_speaker_before_it_reports_nothing() -> None:
+    rows: list[Row] = [
+        ("He", "PRON", "nsubj", 1, "he"),
+        ("came", "VERB", "ROOT", 0, "come"),
+        ("home", "ADV", "advmod", -1, "home"),
+        ("and", "CCONJ", "cc", -2, "and"),
+        ("said", "VERB", "conj", -3, "say"),
+        ("so", "ADV", "advmod", -1, "so"),
+        (".", "PUNCT", "punct", -5, "."),
+    ]
+    doc = parse(rows)
+    assert list(reported(doc, doc.text, set())) == []
+
+
 def test_reported_skips_cues_already_used() -> None:
     doc = parse(SAID_THAT)
     assert list(reported(doc, doc.text, {1})) == []

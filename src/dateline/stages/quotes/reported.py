@@ -19,6 +19,8 @@ _TRIM = " \t\n,;:.—–-"
 _MIN_CONTENT = 2  # characters
 _HEADLINE_MAX = 200  # a first line longer than this is not a headline
 _COLON_SOURCE_WORDS = 5  # "Rush Limbaugh: …" - a longer lead before a colon is not a source
+_TRAILING_SPEAKER_WORDS = 12  # "…, the World Food Program (WFP) said.": a longer stretch is no speaker's name
+_AFTER_CUE = frozenset({"prep", "npadvmod", "advmod", "pobj", "det", "compound", "amod", "nummod"})
 
 
 @dataclass(slots=True)
@@ -57,8 +59,32 @@ def _complement(text: str, cue: Cue) -> Reported | None:
     elif cue.token.dep_ == "parataxis" and cue.kind == "speech":
         span = _around(text, cue.token)  # "The danger, she said, is a war."
     else:
-        return None
+        return _trailing(text, cue)
     return None if span is None else Reported(span[0], span[1], cue, speaker_token(cue.token))
+
+
+def _trailing(text: str, cue: Cue) -> Reported | None:
+    """ "Aid will arrive on Monday, the World Food Program (WFP) said on Sunday.": a closing "<speaker> said" the
+    parser did not hang the clause on (it made the speaker an apposition of the last noun and "said" a conjunct).
+    The speaker is the noun phrase between the last comma and the cue; the content is the sentence before it."""
+    verb = cue.token
+    if cue.kind != "speech" or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "dobj") for c in verb.children):
+        return None
+    sentence = verb.sent
+    after = [t for t in sentence if t.i > verb.i and not t.is_punct]
+    if any(t.pos_ in ("VERB", "AUX") or (t.dep_ not in _AFTER_CUE and t.head.i == verb.i) for t in after):
+        return None  # only "on Monday", "in a statement" may follow the cue
+    comma = next((t for t in reversed(list(sentence)) if t.i < verb.i and t.text == ","), None)
+    if comma is None or comma.i <= sentence.start + 1:
+        return None
+    between = [t for t in sentence if comma.i < t.i < verb.i]
+    if not between or len(between) > _TRAILING_SPEAKER_WORDS or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    heads = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON") and not comma.i < t.head.i < verb.i]
+    if len(heads) != 1:
+        return None
+    span = _trimmed(text, sentence.start_char, comma.idx)
+    return None if span is None else Reported(span[0], span[1], cue, heads[0])
 
 
 def _content_end(content: Token) -> int:
