@@ -1550,6 +1550,7 @@ def test_a_passive_clause_without_a_subject_is_not_done_by_the_main_subject(full
     [
         ("Saminejad used his website to report on the arrests of bloggers.", "Saminejad"),  # others' arrests
         ("Iran's air fleet is ageing, with sanctions restricting the purchase of new planes.", "fleet"),  # a setting
+        ("Food aid went to refugees fleeing the civil war in Liberia.", "refugees"),  # who flee a war do not wage it
     ],
 )
 def test_events_told_of_are_not_the_subjects_acts(pipeline: Pipeline, text: str, not_the_doer: str) -> None:

@@ -113,7 +113,7 @@ def refine_pact(token: Token, code: str) -> str:
 # Verbs whose subject undergoes the event their object names: "Biden faced allegations", "the base repelled an
 # attack", "the plan drew criticism". The subject is the event's target, not its doer.
 _UNDERGO = wordset(
-    "face address answer suffer endure survive weather withstand escape repel repulse sustain incur undergo "
+    "face address answer suffer endure survive weather withstand escape flee repel repulse sustain incur undergo "
     "receive draw attract"
 )
 # Support and blame that a subject has, wins or loses: given by others ("the plan has little support").
