@@ -1665,6 +1665,8 @@ def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline,
         ("US Navy warships blasted the oil platform.", "190", "warships", None),  # guns, not words
         ("Rebels blasted the army's offer of talks.", "111", "Rebels", "offer"),
         ("The opposition gathered signatures for a referendum.", "140", "opposition", None),  # a petition drive
+        ("The feud is driven by President Vladimir Putin's hostility towards Yukos.", "110", "Putin", "Yukos"),
+        ("Rebels resumed hostilities against government forces.", "190", "Rebels", "forces"),  # fighting
         ("The king took steps to enhance political freedoms.", "0811", "king", None),
         ("Rebels took control of the city.", "192", "Rebels", None),
     ],
@@ -1711,6 +1713,8 @@ def test_an_event_dated_long_before_the_story_is_background(
         ("Prime Minister Tony Blair has signed up for another round of painful reforms.", "signed"),  # enrols
         ("From two sets down, Andy Murray fought back to take control of the match.", "take"),  # a game
         ("The ranger Mohan Rao shared his experience on Facebook.", "shared"),  # a post, no cooperation
+        ("Labour is already demonstrating on every issue that it is the real opposition.", "demonstrating"),  # shows
+        ("The Labour party bombarded voters with leaflets.", "bombarded"),  # campaigning, not shells
     ],
 )
 def test_pictures_illnesses_animals_and_offices_are_no_events(pipeline: Pipeline, text: str, word: str) -> None:

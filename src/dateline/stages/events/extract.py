@@ -105,6 +105,19 @@ def refine_charged_that(token: Token, code: str) -> str:
     return "112" if any(c.dep_ == "ccomp" for c in token.children) else code
 
 
+def refine_hostility(token: Token, code: str) -> str:
+    """ "Putin's hostility towards Yukos": hostility, one party's attitude, disapproves (110); "hostilities", in
+    the plural, are fighting (190)."""
+    return "110" if code == "190" and token.lower_ == "hostility" else code
+
+
+def _shown(token: Token, code: str) -> bool:
+    """ "The party is demonstrating that it is the opposition": to demonstrate that something is so shows it; no
+    one protests."""
+    showing = token.lemma_.lower() == "demonstrate" and any(c.dep_ == "ccomp" for c in token.children)
+    return code == _DEMONSTRATED and showing
+
+
 def refine_pact(token: Token, code: str) -> str:
     """Leaving a treaty or deal reduces relations (160); it pulls back no forces (087)."""
     return _REDUCED if code == _DE_ESCALATE and _pacts_left(token) else code
@@ -271,7 +284,9 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
             code = refine_pressure(token, refine_questioning(token, refine_verbal_attack(token, code)), lexicon)
             code = refine_silence(token, refine_warning(token, code))
             code = refine_refusal(token, refine_attempt(token, refine_mass_expulsion(token, code)), lexicon)
-            code = refine_pact(token, refine_charged_that(token, code))
+            code = refine_hostility(token, refine_pact(token, refine_charged_that(token, code)))
+            if _shown(token, code):
+                continue
             base[token.i] = (pattern, refine_accord(token, refine_assertion(token, code)))
     consumed: set[int] = set()
     found: list[Candidate] = []
@@ -1447,7 +1462,7 @@ _RALLIED_OPPOSITION_CODE = "113"  # CAMEO: rally opposition against
 _JOINING = wordset("unite mobilize mobilise rally join")
 
 
-def _rallying(complement: Token, inner: str) -> tuple[str, Argument] | None:
+def _rallying(complement: Token, inner: str) -> tuple[str, Argument | None] | None:
     """An appeal to others to back a third party, or to stand together against one, rallies support (053) or
     opposition (113) around that party: "urged the EC to support the PLO", "called on Arabs to unite and mobilize
     against Sharon". The target is the third party."""
