@@ -1667,6 +1667,7 @@ def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline,
         ("The opposition gathered signatures for a referendum.", "140", "opposition", None),  # a petition drive
         ("The feud is driven by President Vladimir Putin's hostility towards Yukos.", "110", "Putin", "Yukos"),
         ("Rebels resumed hostilities against government forces.", "190", "Rebels", "forces"),  # fighting
+        ("Japan rebuked China for the incursion.", "111", "Japan", "China"),  # a rebuke criticises
         ("The king took steps to enhance political freedoms.", "0811", "king", None),
         ("Rebels took control of the city.", "192", "Rebels", None),
     ],
