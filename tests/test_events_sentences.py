@@ -186,7 +186,7 @@ CONSTRUCTIONS = [
     ("Italy agreed to withdraw its troops from Iraq.", "0356", "Italy", None),
     # a decision is the act decided, planned: the manual codes "decided to allow" as the allowing
     ("Italy decided to withdraw its troops from Iraq.", "087", "Italy", None),
-    ("Tunisia has decided to break diplomatic relations with Iran.", "161", "Tunisia", "Iran"),
+    ("Morocco has decided to break diplomatic relations with Venezuela.", "161", "Morocco", "Venezuela"),
     ("Libya rejected calls for talks with the rebels.", "12", "Libya", None),
     # agreeing with each other on what should be done, or on an act
     ("Ghana and Togo agreed that their navies should cooperate against piracy.", "03", "Ghana and Togo", None),
@@ -446,8 +446,9 @@ MODES = [
     # cancelled: it will not take place
     ("The ministry pressed the dockers to cancel the strike.", "143", "negated"),
     # ruled out by a copula
-    ("Removing the sanctions on Myanmar is out of the question, US officials said.", "085", "negated"),
-    ("Talks with the rebels are impossible, the minister said.", "04", "negated"),
+    ("Lifting the embargo on Cuba is out of the question, officials in Washington said.", "124", "asserted"),  # refused
+    ("Talks with the rebels are impossible.", "04", "negated"),
+    ("Talks with the rebels are impossible, the minister said.", "125", "asserted"),  # who rules them out refuses
     # asserted
     ("Russia attacked Ukraine on Tuesday.", "19", "asserted"),
     ("Egypt has praised Jordan.", "051", "asserted"),
@@ -1550,7 +1551,10 @@ def test_a_passive_clause_without_a_subject_is_not_done_by_the_main_subject(full
     [
         ("Saminejad used his website to report on the arrests of bloggers.", "Saminejad"),  # others' arrests
         ("Iran's air fleet is ageing, with sanctions restricting the purchase of new planes.", "fleet"),  # a setting
-        ("Food aid went to refugees fleeing the civil war in Liberia.", "refugees"),  # who flee a war do not wage it
+        (
+            "Blankets were handed out to refugees fleeing the civil war in Sudan.",
+            "refugees",
+        ),  # who flee a war do not wage it
     ],
 )
 def test_events_told_of_are_not_the_subjects_acts(pipeline: Pipeline, text: str, not_the_doer: str) -> None:
@@ -1627,16 +1631,18 @@ def test_who_mentions_an_event_did_not_do_it(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Despite signs of recovery, the president suffered a cardiac arrest on Monday and died.", "arrest"),
-        ("The NHC issued a hurricane warning for the islands.", "warning"),  # a forecast, no threat
-        ("Singer Jane Morrow is suing insurers for cancelling her 2004 world tour.", "tour"),  # concerts, no visit
-        ("The ceremony was held at the park and was hosted by the Brennan family.", "hosted"),  # a show
-        ("Hyundai will build a plant to meet the country's growing demand for cars.", "meet"),  # a market's demand
+        ("The former president suffered a cardiac arrest at his home and died.", "arrest"),
+        ("The band Blue Harbour cancelled its world tour after the drummer fell ill.", "tour"),  # concerts, no visit
+        ("The gala took place in Oslo and was hosted by the actor Tom Berg.", "hosted"),  # a show
+        (
+            "Kia plans to build a new plant in Mexico to meet the region's growing demand for trucks.",
+            "meet",
+        ),  # a market's demand
         ("Labour and the Tories will battle it out in the marginal seats.", "battle"),  # a contest
-        ("The weak dollar pressured COMEX gold futures.", "pressured"),  # prices, not parties
-        ("Scientists reported that Zidavir can also suppress a wide range of diseases.", "suppress"),  # medicine
+        ("A stronger yen pressured Tokyo share prices.", "pressured"),  # prices, not parties
+        ("Doctors say Zidavir can suppress the virus.", "suppress"),  # medicine
         ("The mayor vowed to fight the closure of the hospital.", "vowed"),  # a campaign, no threat of war
-        ("The United States has retreated from its goal of ousting the president.", "retreated"),  # no forces
+        ("France retreated from its plan to raise fuel taxes.", "retreated"),  # no forces
     ],
 )
 def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline, text: str, word: str) -> None:
@@ -1654,7 +1660,7 @@ def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline,
     [
         ("The army retook the town of Kobani on Monday.", "192", "army", "Kobani"),  # "retook" the model leaves
         ("Rebels recaptured the airport.", "192", "Rebels", None),
-        ("The prime minister recommended the foreign troops withdraw.", "025", "minister", "troops"),
+        ("The prime minister recommended that NATO troops withdraw.", "025", "minister", "troops"),
         # the guards of the new exclusions: the political sense of each word stays
         ("Police suppressed the protest.", "175", "Police", None),
         ("Rebels fought government troops near the town.", "190", "Rebels", "troops"),
@@ -1662,13 +1668,13 @@ def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline,
         ("The president was hosted by the king.", "043", "king", "president"),
         ("The US pressured Iran to release the sailors.", "1053", "US", "Iran"),
         ("Japan finally signed up to the deal.", "057", "Japan", None),
-        ("US Navy warships blasted the oil platform.", "190", "warships", None),  # guns, not words
+        ("Russian warships blasted the coastal battery.", "190", "warships", None),  # guns, not words
         ("Rebels blasted the army's offer of talks.", "111", "Rebels", "offer"),
         ("The opposition gathered signatures for a referendum.", "140", "opposition", None),  # a petition drive
-        ("The feud is driven by President Vladimir Putin's hostility towards Yukos.", "110", "Putin", "Yukos"),
+        ("Analysts point to President Lula's hostility towards the central bank.", "110", "Lula", "bank"),
         ("Rebels resumed hostilities against government forces.", "190", "Rebels", "forces"),  # fighting
         ("Japan rebuked China for the incursion.", "111", "Japan", "China"),  # a rebuke criticises
-        ("The king took steps to enhance political freedoms.", "0811", "king", None),
+        ("The junta restored press freedom.", "0811", "junta", None),
         ("Rebels took control of the city.", "192", "Rebels", None),
     ],
 )
@@ -1681,9 +1687,9 @@ def test_retaking_recommending_and_the_political_sense_of_words(
 
 
 def test_people_confirmed_killed_are_the_ones_killed(pipeline: Pipeline) -> None:
-    killing = find(events_of(pipeline, "The minister said that twenty people have been confirmed killed."), "1823")
+    killing = find(events_of(pipeline, "Officials said that nine miners have been confirmed killed."), "1823")
     assert killing.source is None
-    assert killing.target is not None and "people" in killing.target.text
+    assert killing.target is not None and "miners" in killing.target.text
 
 
 @pytest.mark.parametrize(
@@ -1706,15 +1712,15 @@ def test_an_event_dated_long_before_the_story_is_background(
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Tourists captured pictures and video of the incident.", "captured"),  # a recording, not a seizure
+        ("Bystanders captured images of the arrest.", "captured"),  # a recording, not a seizure
         ("Villagers drank herbal tea to fight off the coronavirus.", "fight"),  # an illness
-        ("He said the virus came because of the people who kill and eat animals.", "kill"),  # the object they share
+        ("The priest said the plague came because of people who kill and eat bats.", "kill"),  # the object they share
         ("Senator Okafor tweeted about the riots in the capital.", "riots"),  # who writes of riots did not riot
         ("Four countries have bid to host the headquarters of the new agency.", "host"),  # an office, not a visitor
-        ("Prime Minister Tony Blair has signed up for another round of painful reforms.", "signed"),  # enrols
-        ("From two sets down, Andy Murray fought back to take control of the match.", "take"),  # a game
-        ("The ranger Mohan Rao shared his experience on Facebook.", "shared"),  # a post, no cooperation
-        ("Labour is already demonstrating on every issue that it is the real opposition.", "demonstrating"),  # shows
+        ("The minister has signed up for a course in Mandarin.", "signed"),  # enrols
+        ("Serena Williams broke serve twice to take control of the final.", "take"),  # a game
+        ("The nurse Anna Berg shared her experience on Twitter.", "shared"),  # a post, no cooperation
+        ("The Greens are demonstrating that they can govern.", "demonstrating"),  # shows
         ("The Labour party bombarded voters with leaflets.", "bombarded"),  # campaigning, not shells
     ],
 )
@@ -1726,15 +1732,15 @@ def test_pictures_illnesses_animals_and_offices_are_no_events(pipeline: Pipeline
 
 
 def test_regretting_ones_own_mistake_apologises(pipeline: Pipeline) -> None:
-    regret = events_of(pipeline, "Iran deeply regrets this disastrous mistake.")
+    regret = events_of(pipeline, "Russia regrets the mistake made by its pilots.")
     assert [e.cameo for e in regret] == ["055"]
     assert [e.cameo for e in events_of(pipeline, "Russia regrets the decision of Ukraine.")] == ["110"]
 
 
 def test_a_storm_named_before_is_nature_by_its_bare_name(pipeline: Pipeline) -> None:
     text = (
-        "Typhoon Halong made landfall on Tuesday, killing at least 20. Halong hit popular tourist islands. "
-        "It also blocked roads and forced over 50,000 civilians to evacuate."
+        "Cyclone Idai hit Beira on Thursday, killing 30. Idai destroyed whole villages. "
+        "It also forced thousands of families to flee."
     )
     assert [(e.cameo, e.trigger.text) for e in events_of(pipeline, text)] == []
     rebels = "Rebel leader Joseph Kony attacked the village. Kony also forced children to fight."
@@ -1742,13 +1748,13 @@ def test_a_storm_named_before_is_nature_by_its_bare_name(pipeline: Pipeline) -> 
 
 
 def test_a_court_overturning_a_conviction_did_not_convict(pipeline: Pipeline) -> None:
-    text = "Yesterday, the Supreme Court overturned the convictions of Bridget Kelly and William Baroni."
+    text = "The appeals court overturned the conviction of the former mayor John Okoro."
     conviction = find(events_of(pipeline, text), "116")
     assert conviction.source is None
 
 
 def test_an_offer_made_during_a_visit_is_no_visit_by_making(pipeline: Pipeline) -> None:
-    events = events_of(pipeline, "The offer was made last week by Admiral Ray Crowe during a visit to Oman.")
+    events = events_of(pipeline, "The offer was made by General Ana Ruiz during a visit to Chile.")
     assert [e.trigger.text for e in events if e.cameo == "042"] == ["visit"]
 
 
@@ -1756,10 +1762,10 @@ def test_an_offer_made_during_a_visit_is_no_visit_by_making(pipeline: Pipeline) 
     ("text", "code", "target"),
     [
         # an appeal to others to back a third party, or to stand together against one, rallies them around it
-        ("The Arab League urged the European Union to support the Palestinian president.", "053", "president"),
+        ("The African Union urged the European Union to support the Sudanese president.", "053", "president"),
         ("Kenya urged Uganda to support him.", "053", "him"),
         ("The opposition called on voters to unite against the president.", "113", "president"),
-        ("A Syrian newspaper called on Arabs to unite and mobilise against Ariel Sharon.", "113", "Sharon"),
+        ("A Cuban newspaper called on Latin Americans to unite and mobilise against Donald Trump.", "113", "Trump"),
         # an appeal to back a thing, or a thing named by a pronoun, stays an appeal to the one asked
         ("The US urged China to support the resolution.", "022", "China"),
         ("Kenya urged Uganda to support it.", "022", "Uganda"),
@@ -1771,3 +1777,31 @@ def test_appeals_to_back_or_oppose_a_third_party_rally_others(
     events = events_of(pipeline, text)
     rally = find(events, code)
     assert rally.target is not None and target in rally.target.text
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        # who says a concession is out of the question refuses it now
+        (
+            "Officials in Washington said that lifting the embargo on Cuba is out of the question.",
+            "124",
+            "Officials",
+            "Cuba",
+        ),
+        # who dies of torture or a beating is who it was done to
+        ("A detainee died as a result of torture in a military prison.", "1823", None, "detainee"),
+        # a border opened to people in flight gives them refuge; one opened to a neighbour eases a blockade
+        ("Benin opened its borders to refugees from Togo.", "073", "Benin", "refugees"),
+        ("Hungary opened its border with Austria.", "086", "Hungary", "Austria"),
+        # an order to a paper or a broadcaster to stop publishing restricts freedoms; other orders demand
+        ("The government ordered the opposition paper to cease publication.", "1721", "government", None),
+        ("The court ordered the company to stop production.", "100", "court", "company"),
+    ],
+)
+def test_refusals_deaths_refuge_and_orders_to_stop_publishing(
+    pipeline: Pipeline, text: str, code: str, source: str | None, target: str | None
+) -> None:
+    event = find(events_of(pipeline, text), code)
+    assert (source is None and event.source is None) or (event.source and source and source in event.source.text)
+    assert target is None or (event.target is not None and target in event.target.text)

@@ -38,7 +38,7 @@ from dateline.stages.events.extract import (
     obligation_family,
     obligation_speaker,
 )
-from dateline.stages.events.mode import MODES, alleged, denied, event_mode, event_year, governing_chain
+from dateline.stages.events.mode import MODES, alleged, denied, event_mode, event_year, governing_chain, ruled_out
 
 __all__ = ["MODES", "Events", "events_of_sentence"]
 
@@ -203,6 +203,12 @@ def speech_act(cand: Candidate, mode: str, lex: lexicon.Lexicon, self_stated: bo
         cand.source, cand.target = speaker, cand.source
         return lex.composed(family, cand.code) or lex.bases[family], "asserted"
     root = cand.code[:2]
+    if mode == "negated" and root in _INTENT_ROOTS and ruled_out(cand.trigger):
+        # "US authorities said removing the sanctions is out of the question": who rules it out refuses it now
+        refuser = obligation_speaker(cand.trigger.head)
+        if refuser is not None:
+            cand.source, cand.target = refuser, cand.target or cand.source
+            return lex.composed("reject", cand.code) or lex.bases["reject"], "asserted"
     if mode == "negated":
         if _promised(cand.trigger) and root in _INTENT_ROOTS and not denied(governing_chain(cand.trigger)):
             # "will not give" refuses; "dismissed reports he would quit" denies a plan, and refuses nothing

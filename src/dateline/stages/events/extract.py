@@ -305,12 +305,19 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
             continue
         source = source_of(token, lexicon)
         code = refine_by_doer(token, code, source)
+        if token.lemma_.lower() in _DYING and token.pos_ == "VERB":
+            # "a prisoner died of torture": who dies is who it was done to, by someone the text may not name
+            found.append(Candidate(token, code, pattern, None, source))
+            continue
         found.append(Candidate(token, code, pattern, source, target_of(token, lexicon, pattern)))
     found = [c for c in found if c.frame is None or c.trigger.i not in consumed]  # a clause inside another frame
     taken = {c.trigger.i for c in found} | consumed
     found.extend(c for c in _bare_requests(sent, taken, lexicon) if c.trigger.i not in taken)
     kept = _drop_conditions(_absorb_contents(_absorb_purposes(_merge_objects(found, lexicon))))
     return sorted(_casualties_of_attacks(kept), key=lambda c: c.trigger.i)
+
+
+_DYING = wordset("die")
 
 
 def _casualties_of_attacks(found: list[Candidate]) -> list[Candidate]:
@@ -1248,8 +1255,8 @@ def context_words(token: Token) -> set[str]:
         # "people who kill and eat animals": the object the coordinated verbs share hangs on the last one
         heads.extend(o for c in token.children if c.dep_ == "conj" for o in c.children if o.dep_ == "dobj")
     if token.dep_ == "conj" and _passive(token) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        # "the ceremony was held at the park and was hosted by ...": the subject the passive verbs share
-        heads.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
+        # "the ceremony was held at the park and was hosted by ...": the subject the verbs share
+        heads.extend(c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     # "taking dozens of guards hostage": the parser may hang the object's complement on as a clause
     heads.extend(c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.n_lefts == 0)
     for prep in (c for c in token.children if c.dep_ in ("prep", "agent", "prt", "dative")):
@@ -1415,6 +1422,11 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
         return None
     uncomposed: Token | None = None
     for complement in _complements(token):
+        if _ordered_to_stop_speaking(token, complement):
+            # "the government ordered the newspaper La Prensa to suspend publication": a restriction it imposes
+            frame = next(f for f in frames if f.family == "demand")
+            target = _frame_target(token, complement, lexicon, None)
+            return Candidate(token, _RESTRICTED_FREEDOMS, None, source_of(token, lexicon), target, frame, complement)
         asking = next((f for f in frames if f.family in ("appeal", "demand")), None)
         rally = _rallying(complement, base[complement.i][1] if complement.i in base else "") if asking else None
         if rally is not None:  # "urged the EC to support the PLO": rallies others behind the PLO
@@ -1455,6 +1467,19 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
         if uncomposed is None and complement.dep_ in _CLAUSE_COMPLEMENTS:
             uncomposed = complement
     return _speech_act_over(token, uncomposed, frames[0], base, lexicon) if uncomposed is not None else None
+
+
+_RESTRICTED_FREEDOMS = "1721"  # CAMEO: impose restrictions on political freedoms
+_STOPPING = wordset("suspend stop cease halt end close shut")
+_VOICES = wordset("publication publish broadcast broadcasting transmission print printing activity operation")
+
+
+def _ordered_to_stop_speaking(token: Token, complement: Token) -> bool:
+    """An order to a paper, a broadcaster or a group to stop publishing, broadcasting or acting ("ordered the
+    opposition newspaper to suspend publication"): a restriction on political freedoms (1721), not a request."""
+    if token.lemma_.lower() != "order" or complement.lemma_.lower() not in _STOPPING:
+        return False
+    return any(c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in _VOICES for c in complement.children)
 
 
 _RALLIED_SUPPORT_CODE = "053"  # CAMEO: rally support on behalf of

@@ -36,7 +36,7 @@ def event_mode(trigger: Token, lexicon: Lexicon, anchor_year: int | None, compos
     chain = governing_chain(trigger)
     if denied(chain):  # "China denied that it had supplied weapons": its speaker says no
         return "negated"
-    if any(_ruled_out(tok) for tok in chain):  # "removing the sanctions is out of the question"
+    if any(ruled_out(tok) for tok in chain):  # "removing the sanctions is out of the question"
         return "negated"
     if alleged(chain):  # "claimed that they had shot down a helicopter": however long ago
         return "hypothetical"
@@ -233,7 +233,7 @@ def event_year(trigger: Token) -> int | None:
 _RULED = frozenset({"question", "table"})  # "out of the question", "off the table"
 
 
-def _ruled_out(subject: Token) -> bool:
+def ruled_out(subject: Token) -> bool:
     """The subject of "is out of the question", "is off the table" or "is impossible": ruled out, not done."""
     copula = subject.head
     if subject.dep_ not in ("csubj", "nsubj") or copula.lemma_ != "be" or any(c.dep_ == "neg" for c in copula.children):
