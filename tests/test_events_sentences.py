@@ -59,42 +59,42 @@ CONSTRUCTIONS = [
     ("Japan offered help to Kenya.", "033", "Japan", "Kenya"),
     ("Japan invested five billion dollars in China.", "061", "Japan", "China"),
     # leaving a treaty or deal reduces relations with its other party; troops withdrawn stay a pull-back
-    ("Last year the president withdrew the US from a nuclear treaty with Iran.", "160", "president", "Iran"),
+    ("Last year the president withdrew the UK from a fishing treaty with Norway.", "160", "president", "Norway"),
     ("The US pulled out of the deal with Iran.", "160", "US", "Iran"),
     ("Russia withdrew its troops from Syria.", "087", "Russia", "Syria"),
     # "in support of" names who is backed; forces sent are not the party they are sent for
-    ("The airline flies cargo to Syria in support of the government.", "051", None, "government"),
+    ("The airline carries arms to Yemen in support of the rebels.", "051", None, "rebels"),
     ("Germany sent troops in support of France.", "154", "Germany", "France"),
-    ("Pakistan has refused to deploy peacekeepers in Iraq.", "1224", "Pakistan", "Iraq"),
+    ("Nigeria refused to deploy its peacekeepers in Mali.", "1224", "Nigeria", "Mali"),
     # who describes someone "as convicted" did not convict them
-    ("The assailant, reported by The Guardian as convicted of assaults, was arrested.", "116", None, "assailant"),
+    ("The gunman, described by local papers as convicted of robbery, was detained.", "116", None, "gunman"),
     # public support "of" a party backs that party
-    ("The turnout was seen as public support of the protesters.", "051", None, "protesters"),
+    ("The big turnout was taken as public support of the protesters.", "051", None, "protesters"),
     ("The army issued a warning to the rebels.", "130", "army", "rebels"),
     # a person attacking a person in a debate or a speech attacks in words
     ("Harris attacked Biden during the Democratic debates.", "111", "Harris", "Biden"),
     ("Biden attacked Trump in a speech in Ohio.", "111", "Biden", "Trump"),
     # charging that something is so accuses; declining to speculate declines comment
-    ("US officials have repeatedly charged that the Japanese market is closed.", "112", "officials", None),
+    ("EU officials have often charged that the Chinese market is rigged.", "112", "officials", None),
     ("The minister declined to speculate on the outcome.", "011", "minister", None),
     # words used on the press; reversing a ban eases it; a warning of what one has seen is a comment
     (
-        "The singer Mary Okafor has attacked false US tabloid magazines, questioning their honesty.",
+        "The singer John Mensah has attacked false British gossip magazines, questioning their honesty.",
         "111",
-        "Okafor",
+        "Mensah",
         "magazines",
     ),
-    ("Kenya's athletics body has reversed a ban on the runner Susan Okafor.", "081", "Kenya", None),
+    ("Ghana's football federation reversed its ban on the striker Kwame Mensah.", "081", "Ghana", None),
     ("Peter Hain has warned that he has seen dangerous complacency among Labour voters.", "012", "Hain", None),
     ("Mary Okafor clashed with the Daily Post for publishing pictures of her wedding.", "110", "Okafor", "Post"),
     ("Rebels clashed with troops for control of the town.", "190", "Rebels", "troops"),
-    ("The transport union attacked the loss figures given for the port.", "111", "union", None),
+    ("The dockers' union attacked the deficit figures published for the harbour.", "111", "union", None),
     # an attack launched on plans is made in words, one on positions by force; addressing a conference speaks
-    ("Tony Blair has launched an attack on Conservative spending plans.", "111", "Blair", None),
+    ("Angela Merkel launched an attack on the opposition's tax plans.", "111", "Merkel", None),
     ("The army launched an attack on rebel positions.", "190", "army", None),
     ("Government artillery struck the front line near the town.", "194", "artillery", None),  # no power line
-    ("Gordon Brown has addressed the conference behind closed doors.", "010", "Brown", None),
-    ("A spokesman said the prime minister's office intends to appeal.", "115", "office", None),  # a party's appeal
+    ("Justin Trudeau addressed the conference in private.", "010", "Trudeau", None),
+    ("A spokeswoman said the mayor's office intends to appeal the ruling.", "115", "office", None),  # a party's appeal
     ("The march of the students ended at the parliament.", "141", "students", None),
     # the same launches in war and in a police inquiry stay events
     ("Militants launched rockets at the town of Ashkelon.", "194", "Militants", "Ashkelon"),
@@ -186,7 +186,7 @@ CONSTRUCTIONS = [
     ("Italy agreed to withdraw its troops from Iraq.", "0356", "Italy", None),
     # a decision is the act decided, planned: the manual codes "decided to allow" as the allowing
     ("Italy decided to withdraw its troops from Iraq.", "087", "Italy", None),
-    ("Morocco has decided to break diplomatic relations with Venezuela.", "161", "Morocco", "Venezuela"),
+    ("Morocco has decided to sever diplomatic ties with Venezuela.", "161", "Morocco", "Venezuela"),
     ("Libya rejected calls for talks with the rebels.", "12", "Libya", None),
     # agreeing with each other on what should be done, or on an act
     ("Ghana and Togo agreed that their navies should cooperate against piracy.", "03", "Ghana and Togo", None),
@@ -314,7 +314,7 @@ CONSTRUCTIONS = [
     ("The ruling party endorsed her at its congress.", "051", "party", "her"),
     # a bare name as the object, whatever label the model gives it, is who the act is done to
     ("The minister praised Mendez on Twitter.", "051", "minister", "Mendez"),
-    ("Police in riot gear battled with rival fans outside the stadium.", "19", "Police", "fans"),
+    ("Riot police battled with rival supporters near the ground.", "19", "police", "supporters"),
     # who claims an attack, or has it laid at their door, is its doer; the one it is blamed on is blamed
     ("The attack was claimed by the Islamist group in Somalia.", "19", "group", None),
     ("The rebels claimed responsibility for the attack on the base.", "19", "rebels", None),
@@ -370,12 +370,12 @@ CONSTRUCTIONS = [
     ("Several thousand people rallied in the square in support of the president.", "141", "people", None),
     ("The party rallied support for the bill.", "053", "party", None),
     # an alliance "of" its members is theirs; recognising someone "as" an office-holder is recognition
-    ("An alliance of India, Australia and Japan will co-ordinate the relief drive.", "06", "India", None),
+    ("An alliance of Norway, Canada and Chile will co-ordinate the aid effort.", "06", "Norway", None),
     ("Washington recognised Guaido as interim president.", "054", "Washington", "Guaido"),
     # a meeting in a third country is one at a neutral place
     ("The two leaders will meet in a third country.", "044", "leaders", None),
     # a raid by the police is a search with arrests; by troops, an attack
-    ("A counter-terror police raid removed computers from the flat.", "173", "police", None),
+    ("A police raid seized laptops from the house.", "173", "police", None),
     ("Troops raided the rebel camp at dawn.", "190", "Troops", "camp"),
     # a head of state bombs with the state's forces: a military strike, not a terrorist's device
     ("President Okafor broke the ceasefire by bombing rebels in the north.", "195", "Okafor", "rebels"),
@@ -412,11 +412,11 @@ def test_construction(pipeline: Pipeline, text: str, code: str, source: str | No
 MODES = [
     # an undated past told to say who a speaker is: background to what the speaker says
     (
-        "Mary Okafor, who lost her son when a bomber detonated a device on a bus, said the memorial was fitting.",
+        "Anna Berg, who lost her brother when a bomber set off a device in a cafe, said the verdict was fair.",
         "183",
         "background",
     ),
-    ("Okafor, who admitted he would not be the first choice, said the film mattered to him.", "010", "asserted"),
+    ("Okoro, who admitted she was not the favourite, said the race mattered to her.", "010", "asserted"),
     # a bid to do something is an attempt
     ("Kenya and Ghana had bid to host the French president.", "043", "hypothetical"),
     # "going to" plans; "went on" a rampage happened
@@ -427,7 +427,7 @@ MODES = [
     ("Gunmen tried to kill President Moise on Monday.", "185", "asserted"),
     ("Rebels tried to kill the villagers.", "1823", "hypothetical"),  # no assassination
     # what a denied report says is denied
-    ("The party's director denied a report claiming he had warned Howard the party could not win.", "13", "negated"),
+    ("The party's chairman denied a report claiming he had warned Mensah the party would lose.", "13", "negated"),
     # ... and so is what a rejected claim or a denied report says
     ("Russia rejected claims that its troops attacked the village.", "19", "negated"),
     ("Reports that the army killed protesters in Lagos were denied.", "18", "negated"),
@@ -436,8 +436,8 @@ MODES = [
     # what one side claims or alleges is its claim, whenever it says it happened
     ("Ukraine alleged that Russian forces shelled the town.", "194", "hypothetical"),
     ("The rebels claimed that they had shot down a helicopter.", "19", "hypothetical"),
-    ("He hit back at Labour claims he had used Mrs Okafor as a human shield.", "184", "hypothetical"),
-    ("She claimed she and her family had received violent threats.", "13", "hypothetical"),
+    ("She hit back at opposition claims she had used the hostages as human shields.", "184", "hypothetical"),
+    ("He claimed he and his staff had received death threats.", "13", "hypothetical"),
     ("Police said that the gunmen attacked the bank.", "19", "asserted"),
     ("Rebels claimed responsibility for the attack on the convoy.", "19", "asserted"),
     # what someone is arrested or charged for is alleged; what they were jailed for is told as done
@@ -507,11 +507,11 @@ MODES = [
     # the anniversary or aftermath of an event looks back at it
     ("Crowds gathered in Tbilisi on the anniversary of Russia's invasion of Georgia.", "19", "background"),
     # the past of what a past "said" reports is the news itself, unless a year before the story dates it
-    ("Iran said its forces had captured the fort east of Basra.", "19", "asserted"),
+    ("Syria said its troops had captured the airbase near Homs.", "19", "asserted"),
     ("The minister said the two countries had signed a treaty in 1990.", "057", "background"),
     ("The firm said it had not negotiated with the union.", "046", "negated"),
     # "warned that it was ready to retaliate": a threat, not a comment on how things are
-    ("The United States warned Iran that it was ready to retaliate for any attack.", "13", "asserted"),
+    ("France warned the junta that it was ready to hit back after any raid.", "13", "asserted"),
     # a weather service's coloured alert is a forecast, not a threat
     ("Yellow warnings were issued nationwide, and six counties received orange warnings.", "012", "asserted"),
     # a question asserts nothing
@@ -650,7 +650,7 @@ def test_an_event_dated_after_the_story_has_not_happened(text: str, mode: str) -
 
 
 def test_a_passive_participle_clause_is_done_to_the_main_subject(pipeline: Pipeline) -> None:
-    event = find(events_of(pipeline, "Mr Okoro is in prison, having been charged with fraud."), "173")
+    event = find(events_of(pipeline, "Mr Okoro remains in jail, having been charged with fraud."), "173")
     assert event.source is None and event.target is not None and "Okoro" in event.target.text
 
 
@@ -670,7 +670,7 @@ def test_a_demand_rejected_in_the_passive_is_not_rejected_by_who_made_it(pipelin
 
 
 def test_a_cause_is_not_the_subjects_act(pipeline: Pipeline) -> None:
-    events = events_of(pipeline, "The soldiers went in because of the threat of a strike by dockers.")
+    events = events_of(pipeline, "The army moved in because of the threat of a dock strike.")
     assert not [e for e in events if e.source is not None and "soldiers" in e.source.text]
 
 
@@ -698,7 +698,7 @@ def test_an_attack_spoken_against_or_pointed_to_is_not_the_speakers(pipeline: Pi
 
 
 def test_an_attack_nobody_claimed_is_nobodys_and_not_denied(pipeline: Pipeline) -> None:
-    events = events_of(pipeline, "No group immediately claimed responsibility for the bombing.")
+    events = events_of(pipeline, "No faction has yet claimed responsibility for the blast.")
     attacks = [e for e in events if e.cameo and e.cameo[:2] in ("18", "19")]
     assert all(e.source is None and e.mode != "negated" for e in attacks)
 
@@ -841,10 +841,10 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The ministry released a report on rainfall on Friday.",
         "Warm currents contribute to the storms.",
         "She wore a medal conferred by the university.",
-        "The company has promising acreage to explore in Alaska.",
+        "The firm has promising fields to drill off Norway.",
         "The critical question remains unanswered.",
         "The prime minister was evacuated to a hospital in Auckland.",
-        "The wounded minister was flown to a hospital in Jakarta.",
+        "The injured governor was flown to a clinic in Nairobi.",
         "The earthquake killed 300 people in Nepal.",
         "A typhoon struck the coast of Luzon on Monday.",
         "Two hikers were killed by lightning in Montana.",
@@ -853,22 +853,22 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "Journalists filmed the shelling of the town.",
         "Demand for copper fell sharply in March.",
         "The government protected its steel industry from imports.",
-        "The senator died after a long battle with cancer.",
+        "The senator died after a two-year battle with leukaemia.",
         "The government stepped up its fight against corruption.",
-        "The bus hit the side of the tunnel.",
-        "The nurse is fighting for her job after she was suspended.",
+        "The coach hit the wall of the underpass.",
+        "The coach is fighting for his job after three defeats.",
         "The singer had to battle alcoholism for years.",
         "Wales beat Italy 30-20 in Rome on Saturday.",
-        "Foreign reserves hit a record 53 billion dollars last month.",
+        "Gold reserves hit a record 61 billion euros in May.",
         "Mr Okafor has won a court battle over his royalties.",
-        "The new tax will hit the families of migrant workers hardest.",
-        "The airline Kenya Airways was hit in 2003 by tough competition.",
+        "The levy will hit the poorest households hardest.",
+        "The carrier Air Ruanda was hit in 2009 by fierce price competition.",
         "Labour hit back at the claims on Sunday.",
         "The winter sales failed to help the High Street recover.",
         "The new figures support the view that prices rose.",
         "Mr Okafor said he has made a great deal of money.",
         "Dr Okafor was met with applause on Monday.",
-        "Okafor: Thank you for taking the time to speak with us.",
+        "Okafor: Many thanks for making time to talk to us.",
         "Trading in shares of Okafor Holdings was suspended.",
         "A price war broke out between the airlines.",
         "A helicopter landed on the lawn, flying the senator to a hospital.",
@@ -877,50 +877,50 @@ def test_a_state_of_emergency_is_not_a_party(pipeline: Pipeline) -> None:
         "The prime minister arrived back from Brussels on Friday.",
         "The delegation flew home on Sunday.",
         "The mill is cutting costs to meet weaker demand for steel.",
-        "The firm intended to reinforce its US presence.",
+        "The bank planned to reinforce its presence in Asia.",
         "The Tories were hitting home.",
-        "Conway was admitted to the American Academy of Arts and Sciences in 1992.",
+        "Mensah was admitted to the Royal Society of Chemistry in 2001.",
         "Britain said Iraqis must know that the war is over.",
-        "Bank regulators recognized the concept of netting.",
+        "Tax regulators recognised the principle of offsetting losses.",
         "The yen has fallen since the Paris currency accord.",
         "Users cannot deploy the software in their own environment.",
-        "Okafor Holdings had been threatened with collapse because of its debts.",
+        "Mensah Textiles was threatened with collapse after losing its main buyer.",
         # support measured by polls is opinion, not backing given; a player traded is no commerce
         "Several polls showed national support for the mayor at two percent of voters.",
         "Support for the Liberal Party fell sharply in the spring.",
-        "Before the season began, the Hornets traded him to the Lakers.",
+        "Last summer the Bulls traded him to the Celtics.",
         # "of little help" says what something is like; "there is a threat" is a risk, with nobody threatening
-        "It is of little help to the president that the situation remains strained.",
+        "It is of little help to the premier that relations remain tense.",
         "The loan was of great help to Kenya.",
         # someone carried somewhere makes no visit
-        "The injured boy was rescued alive and flown to Moscow for treatment.",
+        "The injured climber was found alive and flown to Lima for treatment.",
         # a web page visited, things that appeal
         "The firm keeps logs of the sites that people visit.",
-        "You have to ask whether these sorts of vehicles will appeal to these groups.",
+        "One wonders whether such phones will appeal to older buyers.",
         # business: exporting members, loans counted, a hostile takeover of a company
-        "There are 12 importing and 44 exporting members of the coffee council.",
+        "The cocoa body has 9 importing and 31 exporting members.",
         "Loans to Mexico were 5.3 billion dollars in 2023.",
         "The government wants to make sure legal aid is not abused.",
         # demand for goods met, a season arriving
-        "The Soviet official said that corn demand has been met by the recent purchases of US corn.",
-        "Kenyan farmers are anxiously awaiting the arrival of the long rainy season.",
-        "The ministry has deployed all the necessary preparations to receive patients.",
-        "Mr Blair said the Labour party had learned to occupy the political centre ground.",
-        "The grain group might be seeking a hostile takeover of Okafor Minerals.",
+        "The Chinese trader said that soybean demand has been met by recent imports from Brazil.",
+        "Farmers in Malawi are waiting for the arrival of the monsoon.",
+        "The hospital has deployed every necessary preparation to admit the injured.",
+        "Ms Ardern said her party had learned to occupy the centre ground of politics.",
+        "The brewer may be planning a hostile takeover of Mensah Foods.",
         # what vehicles run into: an accident
-        "A helicopter under contract to the power company struck power lines and crashed near Fairfield.",
-        "Reportedly, the driver struck a guard rail on June 3 and flipped the truck.",
+        "A crop-spraying plane struck power lines and came down near Tamale.",
+        "The lorry driver struck a guard rail and overturned on the motorway.",
         # a firm investing in its own plant is business, not relations
         "The company said it invested 209 million dollars in property, plant and equipment in 2023.",
-        "There is a bigger threat with Windows than with Linux.",
+        "There is a greater threat to laptops than to phones.",
         "The firm sold assets to meet a large tax bill.",
         "Its customers in Asia will be charged 17 dollars per barrel in May.",
-        "It was the third Soviet underground blast since the moratorium ended.",
-        "England will have to negotiate their way through a tough draw.",
+        "It was the fourth underground blast at the test site this year.",
+        "Brazil must negotiate their way past a hard group.",
         "Critics have recognised Mary Okafor at last.",
         "Okafor gained national recognition during her run for the Senate.",
-        "The Philippines meets the first two criteria but not the third.",
-        "The authorities should stop trying to fight the market's bearish sentiment.",
+        "Ghana meets the first criterion but not the second.",
+        "Regulators should stop trying to fight the gloomy mood of investors.",
         "Wikinews accredited reporter Mary Okafor reached out to the campaign.",
         # spaceflight and business launches attack and investigate nobody
         "The agency launched a rocket carrying a weather satellite on Monday.",
@@ -1116,7 +1116,7 @@ def test_lowering_or_scrapping_tariffs_eases_them(pipeline: Pipeline, text: str)
     [
         ("Six villagers were killed in the attack on the market.", "1823"),  # any attacker: no sign of an army
         ("The minister was assassinated in the raid.", "186"),  # an assassination is an act of its own
-        ("Fourteen people were injured in the crash, including all on board the plane.", "182"),  # no weapon
+        ("Nine passengers were injured when the bus crashed.", "182"),  # no weapon
         ("Thousands of students marched to the border.", "141"),  # a crowd on the march protests
     ],
 )
@@ -1148,7 +1148,7 @@ def test_a_match_report_visits_meets_and_denies_nobody(pipeline: Pipeline) -> No
     [
         "Nokia released its new folding phone on Tuesday.",
         "The band's album Northern Lights has climbed the chart despite being released a year ago.",
-        "The long-awaited browser, which has just been released, is free.",
+        "The new app, just released this week, is free.",
         "The game has sold two million copies since its release.",
     ],
 )
@@ -1222,11 +1222,11 @@ def test_a_press_conference_is_a_statement_or_where_one_was_made(
     [
         "Okafor Inc shares will trade on Nasdaq.",  # things trade, parties do not
         "Goldman sold securities backed by the loan receivables of Midland Bank.",  # backed by a thing
-        "Vodafone filed a registration statement with the SEC.",  # a filing, not a statement
+        "Nokia filed a registration statement for its bond sale.",  # a filing, not a statement
         "At its annual shareholder meeting, the company said profits rose.",
         "Fifty former officials signed a letter saying the story was false.",
         "Senator Okafor withdrew from the race in March.",  # a contest left, no forces pulled back
-        "Police soon arrived and detained the man.",  # called to a scene, not a visit
+        "Officers arrived within minutes and held the suspect.",  # called to a scene, not a visit
         "After three days, the president was released from hospital.",  # discharged, not set free
     ],
 )
@@ -1238,7 +1238,7 @@ def test_business_and_daily_life_words_that_are_no_political_event(pipeline: Pip
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Trump attacked Biden for accumulating wealth in office.", "111"),  # words, with a reason
+        ("The senator attacked the governor for getting rich in office.", "111"),  # words, with a reason
         ("The senator attacked the government's immigration policy.", "111"),  # what someone did or said
         ("Russia attacked Ukraine on Tuesday.", "190"),  # a date is no reason
         ("Elizabeth Warren attacked Mitt Romney on paying fewer taxes.", "111"),  # the reason as a clause
@@ -1256,8 +1256,8 @@ def test_an_attack_in_words_is_criticism(pipeline: Pipeline, text: str, code: st
     ("text", "codes"),
     [
         ('"We must get the treaty done," the prime minister said.', set()),  # a resolve the speaker shares
-        ("Woolworths ordered extra stock, while Aldi said it would wait.", set()),  # goods ordered, nobody asked
-        ("The manor was a country retreat for the Mayor of Leeds.", set()),  # a house, not forces pulled back
+        ("Tesco ordered more stock, while Lidl said it would wait.", set()),  # goods ordered, nobody asked
+        ("The villa served as a country retreat for the bishop.", set()),  # a house, not forces pulled back
         ("Johnson said Britain would help protect the rainforest.", set()),
         ("The general ordered the army to withdraw.", {"1056"}),  # an order to a party stands
     ],
@@ -1279,11 +1279,11 @@ def test_helping_with_a_deed_is_no_aid_unless_someone_is_helped(pipeline: Pipeli
 
 
 def test_fighting_given_as_a_cause_is_an_event_of_its_own(pipeline: Pipeline) -> None:
-    text = "Russia closed its borders with Georgia because of fighting between Azerbaijanis and Armenians."
+    text = "Turkey closed its border with Iraq because of fighting between Kurds and Arabs."
     events = events_of(pipeline, text)
     assert find(events, "191").source is not None  # closing a border restricts movement (the codebook's 191)
     fighting = find(events, "190")
-    assert fighting.source is not None and fighting.source.text == "Azerbaijanis and Armenians"
+    assert fighting.source is not None and fighting.source.text == "Kurds and Arabs"
 
 
 @pytest.mark.parametrize(
@@ -1300,10 +1300,10 @@ def test_a_body_in_session_meets_nobody(pipeline: Pipeline, text: str, consults:
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
-        ("The broadcaster withdrew its reporters from the field.", set()),  # no forces pulled back
+        ("The network pulled its reporters out of the region.", set()),  # no forces pulled back
         ("The company withdrew its bid for the port.", set()),
-        ("The vice president could take over the duties of president.", set()),  # a post, not a territory
-        ("Israel will evacuate all 21 settlements in Gaza.", {"087"}),  # places given up
+        ("The deputy could take over the duties of the chairman.", set()),  # a post, not a territory
+        ("Kenya will evacuate all twelve outposts in the north.", {"087"}),  # places given up
     ],
 )
 def test_what_is_withdrawn_or_taken_over_decides(pipeline: Pipeline, text: str, codes: set[str]) -> None:
@@ -1325,7 +1325,7 @@ def test_an_act_a_law_allows_is_possible_not_done(pipeline: Pipeline, text: str)
 @pytest.mark.parametrize(
     "text",
     [
-        "The senator had only reached 3 percent support in the polls.",  # a poll figure
+        "The candidate never rose above 4 percent support in the polls.",  # a poll figure
         "Florida Highway Patrol described the scene.",  # the last word of a name
     ],
 )
@@ -1338,8 +1338,8 @@ def test_poll_figures_and_names_are_no_events(pipeline: Pipeline, text: str) -> 
     [
         "Ted Heath snatched victory from Labour in 1970.",  # a win, not an abduction
         "Even allowing for the bias against the Tories, they are still behind.",  # taking into account
-        "The prime minister talked about a new manifesto.",  # one speaker, nobody consulted
-        "Howard spoke at his party's spring conference in Brighton.",  # a party's own gathering
+        "The chancellor talked about a fresh budget.",  # one speaker, nobody consulted
+        "Mensah spoke at her party's annual conference in Accra.",  # a party's own gathering
     ],
 )
 def test_politics_at_home_words_that_are_no_events(pipeline: Pipeline, text: str) -> None:
@@ -1357,7 +1357,7 @@ def test_a_possible_attack_has_not_happened(pipeline: Pipeline) -> None:
 
 
 def test_a_persons_withdrawal_is_no_pullback_and_a_countrys_targets_where_it_leaves(pipeline: Pipeline) -> None:
-    assert events_of(pipeline, "His withdrawal was announced at a White House news conference.") == []
+    assert events_of(pipeline, "Her withdrawal was announced at a news conference in Ottawa.") == []
     event = find(events_of(pipeline, "Russia's withdrawal from Syria began in March."), "087")
     assert event.source is not None and event.source.text == "Russia"
     assert event.target is not None and event.target.text == "Syria"
@@ -1367,10 +1367,10 @@ def test_a_persons_withdrawal_is_no_pullback_and_a_countrys_targets_where_it_lea
     ("text", "codes"),
     [
         ("Okafor, the premier, was evacuated on Wednesday from the capital to a hospital.", set()),  # to safety
-        ("Israel will evacuate all 21 settlements in Gaza.", {"087"}),  # places given up
+        ("Kenya will evacuate all twelve outposts in the north.", {"087"}),  # places given up
         ("The NHC warned of flash floods in the Bahamas.", {"012"}),  # harm nobody does
         ("Iran warned of a crushing response.", {"130"}),  # its own act to come
-        ("In 1998, Clinton was impeached for lying and obstructing justice.", set()),  # no road blocked
+        ("The judge was removed from office for perjury and obstructing justice.", set()),  # no road blocked
         ("The prime minister signed a decree on face veils.", set()),  # a decree is no accord
     ],
 )
@@ -1381,11 +1381,11 @@ def test_evacuations_forecasts_and_decrees(pipeline: Pipeline, text: str, codes:
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
-        ("Lawmakers who have attacked previous privatisations could block his plans.", {"111"}),  # words on a policy
-        ('"Current government expenditure should come from oil revenues," Mr Okafor said.', set()),  # nobody asked
+        ("Senators who have attacked previous privatisations may stall the bill.", {"111"}),  # words on a policy
+        ('"Public spending ought to be paid from oil income," Mr Okafor said.', set()),  # nobody asked
         ("Turkmenistan cut off gas supplies to Ukraine.", {"163"}),  # an economic weapon, not a siege
         ("The army cut off supplies to the besieged town.", {"191"}),
-        ("The regulator disliked Rover's decision to talk publicly about the deal.", set()),  # speaking out
+        ("The watchdog disliked the bank's decision to speak openly about the merger.", set()),  # speaking out
         ("The presence of foreign troops feeds the insurgency, he said.", set()),  # a cause, not the insurgents
     ],
 )
@@ -1398,7 +1398,10 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
     [
         ("The storm blocked roads and forced thousands of civilians to evacuate.", set()),  # nature did it
         ("Police vans arrived at the park.", set()),  # vehicles at a scene
-        ("The bill would let people living in or visiting Hong Kong be sent to China.", set()),  # a kind of people
+        (
+            "The rule would let anyone living in or visiting Macau be sent to the mainland.",
+            set(),
+        ),  # a kind of people
         ("Chinese leaders visiting Moscow signed deals.", {"042", "043", "057"}),  # a party's visit
         ("Two thousand US troops arrived in Poland on Monday.", {"154"}),  # forces deployed, not visitors or hosts
         ("Russian soldiers arrived in the border town.", {"154"}),
@@ -1406,23 +1409,26 @@ def test_policies_attacked_supplies_cut_and_causes(pipeline: Pipeline, text: str
         ("Thousands rallied in Bangkok against the government.", {"141"}),
         ("Hundreds of students rallied against the fee rise.", {"141"}),
         ("The president rallied African leaders against the coup.", {"113"}),
-        ("The senator held his first campaign rally in Charleston.", set()),  # campaigning, not protest
+        ("The governor held her first campaign rally in Dayton.", set()),  # campaigning, not protest
         ("The chef armed himself with a fire extinguisher.", set()),  # no one was given arms
         ("The prime minister stepped down after the vote.", {"0831"}),
-        ("CCTV captured their arrival at the building.", set()),  # a recording, not a seizure
+        ("A security camera captured their arrival at the hotel.", set()),  # a recording, not a seizure
         ("The company halted production at the plant.", set()),  # work halted, not fighting
         ("The director highlighted detentions without trial at the camp.", set()),  # pointed to, not done
-        ("The rights groups had to recognise there were new threats.", set()),  # knowing, not recognising a state
-        ("The swimmer was recognised for the best year of his career.", set()),  # an honour
-        ("The firm, while trading under the name Worldcom, went bankrupt.", set()),
+        ("The charities had to recognise that new dangers existed.", set()),  # knowing, not recognising a state
+        ("The sprinter was recognised for the finest season of her career.", set()),  # an honour
+        ("The firm, while trading under the name Northstar, went bankrupt.", set()),
         ("The president was admitted to hospital as a precaution.", set()),  # no admission of guilt
         ("Senator Elizabeth Warren asked whether the treaty was legal.", set()),  # a question, not an appeal
         ("A bat attacked the Libertarian Party's presidential nominee.", set()),  # an animal
         ("Lions, tigers and Kenya welcomed the resumption of ties with Uganda.", {"051"}),  # Kenya acts
-        ("In the days before his arrest the minister gave interviews to the BBC.", set()),  # "in" before "gave"
+        ("In the week before her arrest the mayor gave interviews to local radio.", set()),  # "in" before "gave"
         ("Shares in Vodafone sank after the company issued a profit warning.", set()),  # business news
         ("The bond fell to a low in early Tokyo trade.", set()),  # a market session
-        ("Snow Patrol will support U2 on the band's world tour.", set()),  # a support act on a band's tour: no visit
+        (
+            "The Dunes will support Coldplay on the band's world tour.",
+            set(),
+        ),  # a support act on a band's tour: no visit
         ("Tokyo is striving to meet American complaints about its trade practices.", {"114"}),  # no meeting
         ("The ministry's bonds yielded eight percent last year.", set()),  # no one yielded
         ("The army halted its offensive on the city.", {"0871"}),
@@ -1453,9 +1459,9 @@ def test_modes_of_siblings_and_demands(pipeline: Pipeline, text: str, code: str,
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
-        ("Tourists in Europe have been unable to visit the official website of the White House.", set()),  # a page
+        ("Readers in Asia could not visit the official website of the ministry.", set()),  # a page
         ("The warnings told how firms could protect themselves against attacks.", set()),  # guarding oneself
-        ("The Department of Homeland Security was created following the 9/11 attacks.", set()),  # a time
+        ("The agency was set up following the 2005 bombings.", set()),  # a time
     ],
 )
 def test_web_pages_oneself_and_times_are_no_events(pipeline: Pipeline, text: str, codes: set[str]) -> None:
@@ -1471,9 +1477,9 @@ def test_a_tour_of_a_continent_goes_there_and_a_police_raid_is_by_the_police(pip
 
 def test_an_event_during_which_the_subject_acts_may_be_its_own(pipeline: Pipeline) -> None:
     # "after" an event is a time; "during" it the subject may be taking part ("threw stones during demonstrations")
-    text = "Palestinian youths resorted to throwing stones during demonstrations against the army."
+    text = "Students resorted to throwing bottles during protests against the police."
     demonstration = find(events_of(pipeline, text), "14")
-    assert demonstration.source is not None and "youths" in demonstration.source.text
+    assert demonstration.source is not None and "Students" in demonstration.source.text
 
 
 def test_a_particle_parsed_as_an_adverb_still_selects_the_pattern(pipeline: Pipeline) -> None:
@@ -1483,14 +1489,14 @@ def test_a_particle_parsed_as_an_adverb_still_selects_the_pattern(pipeline: Pipe
 
 
 def test_a_passive_clause_after_a_preposition_is_done_to_the_main_subject(pipeline: Pipeline) -> None:
-    events = events_of(pipeline, "Several journalists were injured after being attacked by protesters.")
+    events = events_of(pipeline, "Two reporters were hurt after being attacked by rioters.")
     attack = next(e for e in events if e.trigger.text == "attacked")
-    assert attack.source is not None and attack.source.text == "protesters"
-    assert attack.target is not None and "journalists" in attack.target.text
+    assert attack.source is not None and attack.source.text == "rioters"
+    assert attack.target is not None and "reporters" in attack.target.text
 
 
 def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -> None:
-    events = events_of(pipeline, "Blair's wife spoke during a United States lecture tour.")
+    events = events_of(pipeline, "The former minister's husband spoke during a Canadian lecture tour.")
     assert not [e for e in events if e.cameo == "042" and e.source and e.source.text == "United States"]
     war = events_of(pipeline, "Critics of the Iraq war marched in London.")
     assert not [e for e in war if e.cameo and e.cameo[:2] == "19" and e.source and e.source.text == "Iraq"]
@@ -1504,7 +1510,7 @@ def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -
 @pytest.mark.parametrize(
     ("text", "code", "source"),
     [
-        ("French and Greek warships launched ten days of war games in the Aegean.", "062", "warships"),
+        ("Italian and Spanish warships began a week of war games off Sardinia.", "062", "warships"),
         ("The two governments began three days of talks in Geneva.", "04", "governments"),
         ("Saudi Arabia mobilized pressure groups in Washington.", "053", "Saudi Arabia"),  # no armed forces
         ("The army mobilized twenty thousand reservists.", "154", "army"),
@@ -1516,8 +1522,8 @@ def test_a_country_named_before_a_journey_is_where_it_goes(pipeline: Pipeline) -
         ("Russia expelled two British diplomats.", "166", "Russia"),
         ("Ghana deported 168 Liberians who had no papers.", "174", "Ghana"),  # deported by law, one by one
         ("Archbishop Tutu called for sanctions against Nigeria.", "113", "Tutu"),  # others asked to act against it
-        ("Four Revolutionary Guards divisions attacked Iraqi positions east of Basra.", "190", "divisions"),
-        ("Sharon has vowed not to return the Golan Heights to Syria.", "12", "Sharon"),  # a refusal, no pledge
+        ("Two Iranian army brigades attacked rebel positions north of the city.", "190", "brigades"),
+        ("The premier has vowed not to return the islands to Japan.", "12", "premier"),  # a refusal, no pledge
         ("The European Parliament clashed with the Commission on the issue.", "110", "Parliament"),  # words
         ("The scathing attack by the senator drew an angry reply from Paris.", "111", "senator"),  # in words
         ("The finance minister warned that letting deficits grow could have severe consequences.", "012", "minister"),
@@ -1529,8 +1535,8 @@ def test_spans_of_events_mobilising_and_closing(pipeline: Pipeline, text: str, c
 
 
 def test_an_event_within_hours_of_another_is_not_the_subjects(pipeline: Pipeline) -> None:
-    text = "The officers were allowed to go home within hours of the allegation."
-    assert not [e for e in events_of(pipeline, text) if e.source is not None and "officers" in e.source.text]
+    text = "The guards were allowed to leave within hours of the accusation."
+    assert not [e for e in events_of(pipeline, text) if e.source is not None and "guards" in e.source.text]
 
 
 def test_the_nearest_reporting_verb_speaks_before_a_quote_around_it(full_pipeline: Pipeline) -> None:
@@ -1541,7 +1547,7 @@ def test_the_nearest_reporting_verb_speaks_before_a_quote_around_it(full_pipelin
 
 
 def test_a_passive_clause_without_a_subject_is_not_done_by_the_main_subject(full_pipeline: Pipeline) -> None:
-    text = "Baloch's mother, Anwar, wept upon hearing her son had been convicted."
+    text = "Okoro's father, Emeka, cried on learning his daughter had been convicted."
     article = full_pipeline.extract(Article(id="t", text=text, published="2024-05-16"))
     assert not [e for e in article.events if e.source is not None and "mother" in e.source.text]
 
@@ -1549,10 +1555,16 @@ def test_a_passive_clause_without_a_subject_is_not_done_by_the_main_subject(full
 @pytest.mark.parametrize(
     ("text", "not_the_doer"),
     [
-        ("Saminejad used his website to report on the arrests of bloggers.", "Saminejad"),  # others' arrests
-        ("Iran's air fleet is ageing, with sanctions restricting the purchase of new planes.", "fleet"),  # a setting
         (
-            "Blankets were handed out to refugees fleeing the civil war in Sudan.",
+            "The blogger Amir Rahimi used his site to write about the arrests of journalists.",
+            "Rahimi",
+        ),  # others' arrests
+        (
+            "Venezuela's airliners are old, and sanctions restrict the purchase of new aircraft.",
+            "fleet",
+        ),  # a setting
+        (
+            "Tents were sent to refugees fleeing the fighting in Sudan.",
             "refugees",
         ),  # who flee a war do not wage it
     ],
@@ -1571,18 +1583,18 @@ def test_restricted_shares_are_a_kind_of_share(pipeline: Pipeline) -> None:
 
 
 def test_who_describes_someone_as_convicted_did_not_convict_them(pipeline: Pipeline) -> None:
-    text = "The assailant, reported by The Guardian as convicted of assaults, was arrested."
+    text = "The gunman, described by local papers as convicted of robbery, was detained."
     convicted = find(events_of(pipeline, text), "116")
     assert convicted.source is None
 
 
 def test_an_event_noun_in_an_office_name_is_no_event(pipeline: Pipeline) -> None:
-    text = "Kurt Volker, the United States special envoy for Ukraine negotiations, resigned."
+    text = "Ana Ruiz, the Spanish special envoy for Sahel negotiations, resigned."
     assert [e.cameo for e in events_of(pipeline, text)] == ["0831"]
 
 
 def test_a_warning_of_how_things_are_is_a_comment(pipeline: Pipeline) -> None:
-    text = "The ministry issued a warning that the show was unsuitable for children."
+    text = "The ministry issued a warning that the film was unsuitable for teenagers."
     assert [e.cameo for e in events_of(pipeline, text)] == ["012"]
 
 

@@ -228,13 +228,15 @@ def test_named_speaker_links_to_its_actor(with_actors: Pipeline) -> None:
     assert quote.speaker is not None and quote.speaker.actor == article.actors[0].id
 
 
+# Each statement of the example is found by one word of its own, so that no stretch of the article's text (which is
+# not ours to ship) sits in the project; the speaker names are the brief's.
 EXAMPLE_EXPECTED = [
-    ("China is Russia’s strategic partner", "direct", "an anonymous Russian official"),
-    ("a closely monitored aspect of Putin’s visit", "indirect", "Alexander Neill"),
-    ("The meeting between Xi and Putin itself carries significant weight", "indirect", "James Char"),
-    ("China requires Russia’s support", "indirect", "Char"),
-    ("Beijing understood the underlying factors", "indirect", "Putin"),
-    ("he and Xi will exchange views", "mixed", "The Chinese foreign ministry"),
+    ("partner", "direct", "an anonymous Russian official"),
+    ("monitored", "indirect", "Alexander Neill"),
+    ("weight", "indirect", "James Char"),
+    ("requires", "indirect", "Char"),
+    ("underlying", "indirect", "Putin"),
+    ("exchange views", "mixed", "The Chinese foreign ministry"),
 ]
 
 

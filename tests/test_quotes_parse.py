@@ -255,21 +255,21 @@ def test_a_cue_coordinated_into_the_complement_belongs_to_the_outer_speaker() ->
     assert doc.text[said.start : said.end] == "the plan would fail"  # the content stops before "and called"
 
 
-# "Aid will arrive in Liberia , the World Food Program ( WFP ) said on Monday ." as the small model parses it:
+# "Aid will arrive in Chad , the International Red Cross ( ICRC ) said on Monday ." as the small model parses it:
 # the speaker an apposition of "Liberia", "said" a conjunct of "arrive" with no subject and no complement.
 TRAILING_SAID: list[Row] = [
     ("Aid", "NOUN", "nsubj", 2, "aid"),
     ("will", "AUX", "aux", 1, "will"),
     ("arrive", "VERB", "ROOT", 0, "arrive"),
     ("in", "ADP", "prep", -1, "in"),
-    ("Liberia", "PROPN", "pobj", -1, "Liberia"),
+    ("Chad", "PROPN", "pobj", -1, "Chad"),
     (",", "PUNCT", "punct", -1, ","),
     ("the", "DET", "det", 3, "the"),
-    ("World", "PROPN", "compound", 2, "World"),
-    ("Food", "PROPN", "compound", 1, "Food"),
-    ("Program", "PROPN", "appos", -5, "Program"),
+    ("International", "PROPN", "compound", 2, "International"),
+    ("Red", "PROPN", "compound", 1, "Red"),
+    ("Cross", "PROPN", "appos", -5, "Cross"),
     ("(", "PUNCT", "punct", -1, "("),
-    ("WFP", "PROPN", "appos", -2, "WFP"),
+    ("ICRC", "PROPN", "appos", -2, "ICRC"),
     (")", "PUNCT", "punct", -3, ")"),
     ("said", "VERB", "conj", -11, "say"),
     ("on", "ADP", "prep", -1, "on"),
@@ -281,8 +281,8 @@ TRAILING_SAID: list[Row] = [
 def test_a_closing_speaker_the_parse_broke_off_still_reports_the_sentence_before() -> None:
     doc = parse(TRAILING_SAID)
     (item,) = reported(doc, doc.text, set())
-    assert doc.text[item.start : item.end] == "Aid will arrive in Liberia"
-    assert item.speaker is not None and item.speaker.text == "Program"
+    assert doc.text[item.start : item.end] == "Aid will arrive in Chad"
+    assert item.speaker is not None and item.speaker.text == "Cross"
 
 
 def test_a_conjoined_said_with_no_comma_and_speaker_before_it_reports_nothing() -> None:

@@ -1,6 +1,6 @@
 """Reading what the text says about a participant around its name: premodifiers ("Russian President Vladimir
-Putin"), appositions ("Alexander Neill, a defense analyst based in Singapore") and the phrases inside them
-("a security scholar at Singapore's S. Rajaratnam School of International Studies").
+Putin"), appositions ("Jane Okafor, a defence analyst based in Oslo") and the phrases inside them
+("a scholar at a university's school of international studies").
 
 Written over spaCy tokens rather than a dependency pattern library: the few shapes news uses are easier to read as
 short token walks, and they stay robust where the small model's parse of an apposition is wrong.
@@ -66,7 +66,7 @@ def premodifiers(doc: Doc, start: int) -> Description:
         and _is_modifier(title_word)
         and (title_word.pos_ == "PROPN" or knowledge.sectors().get(title_word.lower_))
     ):
-        # "US Special Representative for Iran Brian Hook": the country after "for" is the brief, not his own
+        # "US Special Representative for Venezuela Ana Ruiz": the country after "for" is the brief, not his own
         title = premodifiers(doc, i)
         if doc[i].lower_ == "of":  # "President of France Emmanuel Macron": the country is his own
             found.country, found.consumed = title.country or found.country, title.consumed or found.consumed
@@ -147,7 +147,7 @@ def _name_around(token: Token) -> Span:
 
 
 def apposition(doc: Doc, end: int, entities: list[Entity]) -> Description:
-    """What a comma-delimited apposition after a name says: ", a defense analyst based in Singapore"."""
+    """What a comma-delimited apposition after a name says: ", a defence analyst based in Oslo"."""
     found = Description()
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the"}:
         return found

@@ -82,7 +82,7 @@ def events_of_sentence(
         return found  # an English parse of Hindi or Arabic text finds English words, not events
     for cand in find_events(sent, lex):
         if by_nature(cand):
-            continue  # "the tsunami which struck south Asia": nature, not a party, did it
+            continue  # "the cyclone that struck the coast": nature, not a party, did it
         if _town_named_before_event(cand, index):
             cand.source = None  # "a Kabul car bombing": where it was, not who did it
         outcome = cand.source is None and cand.target is None  # kept only as what another event leads to

@@ -448,7 +448,7 @@ def _purpose_of(token: Token, anchors: set[int]) -> bool:
 
 
 def _asks(verb: Token) -> bool:
-    """ "asked whether Oakland was part of the US", "asked why ...": a question put, not an appeal to act."""
+    """ "asked whether the island was part of the country", "asked why ...": a question put, not an appeal to act."""
     if verb.lemma_.lower() not in _ASKING:
         return False
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
@@ -475,7 +475,7 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         if token.lemma_.lower() in _KNOWING_BEFORE_CLAUSE and any(c.dep_ == "ccomp" for c in token.children):
             return None
         if _asks(token):
-            return None  # "asked whether Oakland was part of the US": a question, not an appeal
+            return None  # "asked whether the island was part of the country": a question, not an appeal
         patterns = lexicon.verbs.get(_MISREAD_LEMMAS.get(token.lower_, token.lemma_.lower()))
     elif token.pos_ == "ADJ" and token.dep_ == "acomp":  # "he was optimistic", "Ghana is critical of Togo"
         patterns = lexicon.adjectives.get(token.lemma_.lower()) or lexicon.adjectives.get(token.lower_)
@@ -511,7 +511,7 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
         and token.lemma_.lower() == "talk"
         and any(c.lower_ in ("publicly", "openly") for c in token.children)
     ):
-        return None  # "decided to talk publicly about the deal": speaking out, not talks
+        return None  # "decided to speak openly about the merger": speaking out, not talks
     if best is not None and token.lemma_.lower() == "allow" and any(_prep_objects(token, ("for",))):
         return None  # "allowing for the bias in the polls": taking into account
     if best is not None and _web_or_self(token, best.code):
@@ -549,14 +549,14 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
     if best is not None and best.noun and (_quality_of(token) or _in_title(token)):
         return None
     if best is not None and best.noun and best.code[:2] == "13" and _there_is(token):
-        return None  # "there is a bigger threat with Windows": a risk, with nobody threatening
+        return None  # "there is a greater threat to laptops": a risk, with nobody threatening
     if best is not None and best.code == "057" and _enrolled(token):
         return None
     return best
 
 
 def _enrolled(token: Token) -> bool:
-    """ "people signing up" (for broadband), "signed up for another dose of pain": who signs up with nothing to
+    """ "people signing up" (for broadband), "signed up for a course in Mandarin": who signs up with nothing to
     sign up to enrols. "Japan signed up to the deal" and "signed up the deal" agree to it."""
     if token.lemma_.lower() != "sign" or not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return False
@@ -672,7 +672,7 @@ def _thing_released(token: Token) -> bool:
     else:
         held = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if token.dep_ in ("relcl", "acl") and not held:
-            held = [token.head]  # "the browser, which has just been released", "a text released by officials"
+            held = [token.head]  # "the app, which was released this week", "a text released by officials"
         if not held and any(c.dep_ == "auxpass" for c in token.children):
             held = _raised_subjects(token)  # "the album moved up despite being released", "is expected to be"
     if any(p.lemma_.lower() in _CARE for p in _prep_objects(token, ("from",))):
@@ -739,7 +739,7 @@ def _homecoming(token: Token) -> bool:
 
 
 def _kind_of_people(token: Token) -> bool:
-    """ "people living in or visiting Hong Kong": a kind of people, nobody's visit."""
+    """ "anyone living in or visiting Macau": a kind of people, nobody's visit."""
     clause = token.head if token.dep_ == "conj" and token.head.tag_ == "VBG" else token
     if clause.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
         return False
@@ -750,7 +750,7 @@ def _kind_of_people(token: Token) -> bool:
 
 
 def _called_out(token: Token) -> bool:
-    """ "officers soon arrived and detained the man", "police vans arrived": called to a scene, not a visit."""
+    """ "officers arrived within minutes and held the suspect", "police vans arrived": called to a scene, not a visit."""
     comers = [c for c in token.children if c.dep_ in _SUBJECTS]
     if token.dep_ == "conj" and not comers:
         comers = [c for c in token.head.children if c.dep_ in _SUBJECTS]
@@ -762,13 +762,13 @@ _CARRYING = wordset("fly take bring rush airlift drive carry transport ferry")
 
 
 def _carried(token: Token) -> bool:
-    """ "The boy was rescued and flown to Moscow for treatment": someone carried somewhere makes no visit."""
+    """ "The climber was found and flown to Lima for treatment": someone carried somewhere makes no visit."""
     if token.tag_ != "VBN" or token.lemma_.lower() not in _CARRYING:
         return False
     if _passive(token) or token.dep_ == "acl":
         return True
     first = token
-    while first.dep_ == "conj" and first.head.i != first.i:  # "was rescued alive and flown to ..."
+    while first.dep_ == "conj" and first.head.i != first.i:  # "was found alive and flown to ..."
         first = first.head
     if first.dep_ in ("oprd", "acomp"):
         first = first.head
@@ -806,7 +806,7 @@ def _thing_subject(verb: Token) -> bool:
 
 
 def _quality_of(token: Token) -> bool:
-    """ "It is of little help to Kirchner", "the loan was of great use": "of" + noun after a copula says what
+    """ "It is of little help to the premier", "the loan was of great use": "of" + noun after a copula says what
     something is like; nobody helps anybody."""
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ == "be"
 
@@ -820,7 +820,7 @@ def _there_is(token: Token) -> bool:
 
 
 def _market_demand(token: Token) -> bool:
-    """ "to meet declining demand for steel": demand for goods, singular and without an article, is the market's;
+    """ "to meet falling demand for copper": demand for goods, singular and without an article, is the market's;
     demands met are someone's ("met the protesters' demands")."""
     if token.lower_ == "demand" and token.pos_ == "NOUN":  # "demand for oil fell", "to meet declining demand"
         return not any(g.dep_ in ("det", "poss") for g in token.children)
@@ -912,7 +912,7 @@ def refine_verbal_attack(token: Token, code: str) -> str:
     if code != "190" or token.lemma_.lower() not in _VERBAL_ATTACKS:
         return code
     if any(d.lemma_.lower() in _ARMED for d in doers):
-        return code  # "four Revolutionary Guards divisions attacked Iraqi positions": forces attack by force
+        return code  # "two army brigades attacked rebel positions": forces attack by force
     if token.pos_ == "NOUN":  # "the constitutional attack by Bolton", "a personal attack on the minister"
         kinds = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")}
         # "launched an attack on Tory spending plans"; not "on rebel positions", not by armed men
@@ -926,7 +926,7 @@ def refine_verbal_attack(token: Token, code: str) -> str:
     if any(o.lemma_.lower() in _CRITICIZABLE for o in objects):
         return "111"
     reasons = [p for p in _prep_objects(token, ("for", "over", "on", "as")) if p.ent_type_ not in _NOT_REASONS]
-    reasons += [  # "attacked him for lying", "attacked Trump on paying fewer taxes"
+    reasons += [  # "attacked him for lying", "attacked the senator on paying less tax"
         g
         for c in token.children
         if c.dep_ == "prep" and c.lower_ in ("for", "over", "on")
@@ -951,7 +951,7 @@ _TALK_SETTINGS = wordset(
 
 
 def _politician_on_the_offensive(token: Token) -> bool:
-    """ "Tory leader Michael Howard went on the offensive over the comments": a person going on the offensive
+    """ "the opposition leader went on the offensive over the remarks": a person going on the offensive
     attacks in words; an army going on the offensive attacks."""
     if token.lemma_.lower() != "offensive" or token.dep_ != "pobj" or token.head.lower_ != "on":
         return False
@@ -1009,7 +1009,7 @@ def refine_questioning(token: Token, code: str) -> str:
 
 
 def refine_refusal(token: Token, code: str, lexicon: Lexicon) -> str:
-    """ "vowed not to return the Golan Heights": a pledge not to act is a refusal (12x), not an intent (03x). (A
+    """ "vowed not to return the islands": a pledge not to act is a refusal (12x), not an intent (03x). (A
     pledge over a coded act is composed with it instead: "promised not to attack" is restraint.)"""
     if code[:2] == "03" and any(c.dep_ == "xcomp" and _has_neg(c) for c in token.children):
         return lexicon.bases["reject"]
@@ -1076,7 +1076,7 @@ def refine_strike(token: Token, code: str) -> str:
 
 
 def _story_of_war(token: Token) -> bool:
-    """ "This strike was aimed at deterring attacks": in a story about arms and none about work, a strike is an
+    """ "The strike was meant to deter raids": in a story about arms and none about work, a strike is an
     attack. The words are counted over the whole text, as a reader would take the sense from the story."""
     if _tally(token.sent, _LABOUR_WORDS):
         return False
@@ -1190,7 +1190,7 @@ def measured_flow(token: Token) -> bool:
     measured in a poll ("had only 3 percent support")."""
     lemma = token.lemma_.lower()
     if lemma in _POLLED and any(c.ent_type_ == "PERCENT" or c.lower_ in ("percent", "%") for c in token.subtree):
-        return True  # "had only 3 percent support", "support for him at no more than one percent"
+        return True  # "had only 3 percent support", "his support stuck at one percent"
     if lemma in _POLLED and token.dep_ == "dobj" and _polls(token.head):
         return True  # "polls showed support for the plan"
     if lemma not in _FLOWS | _POLLED or token.dep_ not in ("nsubj", "csubj", "nsubjpass"):
@@ -1252,10 +1252,10 @@ def context_words(token: Token) -> set[str]:
     if (token.dep_ == "acl" and token.tag_ == "VBN") or (token.dep_ in ("amod", "compound") and token.pos_ == "VERB"):
         heads.append(token.head)  # "a statement released by the office", "an accredited reporter": what it was done to
     if token.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
-        # "people who kill and eat animals": the object the coordinated verbs share hangs on the last one
+        # "hunters who kill and eat bats": the object the coordinated verbs share hangs on the last one
         heads.extend(o for c in token.children if c.dep_ == "conj" for o in c.children if o.dep_ == "dobj")
     if token.dep_ == "conj" and _passive(token) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        # "the ceremony was held at the park and was hosted by ...": the subject the verbs share
+        # "the gala took place in Oslo and was hosted by ...": the subject the verbs share
         heads.extend(c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     # "taking dozens of guards hostage": the parser may hang the object's complement on as a clause
     heads.extend(c for c in token.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c.n_lefts == 0)
@@ -1279,7 +1279,7 @@ _TOLLS = wordset("toll total count")  # "the death toll", "the death total", "th
 
 
 def _toll_settings(token: Token) -> list[Token]:
-    """ "X's death toll has risen in the dispute with Y": the parser may hang the toll's setting on the verb."""
+    """ "X's death toll rose in its conflict with Y": the parser may hang the toll's setting on the verb."""
     if token.lemma_.lower() not in _TOLLS or token.dep_ != "nsubj":
         return []
     return list(_prep_objects(token.head, ("in", "from")))
@@ -1358,7 +1358,7 @@ def refine_warning(token: Token, code: str) -> str:
     if clauses and subjects and not any(is_actor(s) for s in subjects):
         return "012"
     if clauses and all(_state_told(c) for c in clauses):
-        return "012"  # "warned that it was low on cash", "warned the government would have to work hard"
+        return "012"  # "warned that it was short of money", "warned the cabinet would face a hard year"
     return code
 
 
@@ -1393,7 +1393,7 @@ def refine_by_instrument(token: Token, code: str, lexicon: Lexicon) -> str:
         c
         for c in token.children
         if c.dep_ in _SUBJECTS | {"compound", "amod", "agent", "dobj"}
-        or (c.dep_ == "prep" and c.lower_ in _MEANS_PREPS)  # not "including all on board the plane"
+        or (c.dep_ == "prep" and c.lower_ in _MEANS_PREPS)  # not "including the bus driver"
     ]
     words: list[str] = []
     for tok in near:
@@ -1423,7 +1423,7 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
     uncomposed: Token | None = None
     for complement in _complements(token):
         if _ordered_to_stop_speaking(token, complement):
-            # "the government ordered the newspaper La Prensa to suspend publication": a restriction it imposes
+            # "the government ordered the opposition paper to cease publication": a restriction it imposes
             frame = next(f for f in frames if f.family == "demand")
             target = _frame_target(token, complement, lexicon, None)
             return Candidate(token, _RESTRICTED_FREEDOMS, None, source_of(token, lexicon), target, frame, complement)
@@ -1732,7 +1732,7 @@ def source_of(token: Token, lexicon: Lexicon) -> Argument | None:
     for child in token.children:
         if child.dep_ in _SUBJECTS:
             return actor_argument(child)
-    if _stance(token):  # "Israel is opposed to French mediation": Israel holds the stance
+    if _stance(token):  # "Chile is opposed to Spanish mediation": Chile holds the stance
         return next((actor_argument(c) for c in token.children if c.dep_ == "nsubjpass"), None)
     if any(c.dep_ == "nsubjpass" for c in token.children) or stray_passive_subject(token) is not None:
         return None
@@ -1753,7 +1753,7 @@ _DESCRIBING = wordset("describe report identify portray label list name depict c
 
 
 def _described_as(token: Token) -> bool:
-    """ "the assailant, reported by The Guardian as convicted of assaults": a participle after "as" under a verb of
+    """ "the gunman, described by local papers as convicted of robbery": a participle after "as" under a verb of
     describing says what was done to the one described, by someone else, not by who describes."""
     return (
         token.tag_ == "VBN"
@@ -1824,7 +1824,7 @@ _ANIMALS = wordset(
 
 
 def by_nature(cand: Candidate) -> bool:
-    """Whether a force of nature or a disease did it ("the tsunami which struck south Asia", "the earthquake
+    """Whether a force of nature or a disease did it ("the cyclone that struck the coast", "the earthquake
     killed 300 people"): no party did, and there is no political event."""
     doers = list(cand.source.heads) if cand.source else []
     doers += [*_subjects_and_agents(cand.trigger), *_prep_objects(cand.trigger, ("by",))]
@@ -1836,7 +1836,7 @@ def by_nature(cand: Candidate) -> bool:
         return True
     lemma = cand.trigger.lemma_.lower()
     if lemma in _COLLIDE and any(d.lemma_.lower() in _VEHICLES for d in doers):
-        return True  # "the bus hit the side of the tunnel": an accident
+        return True  # "the coach hit the wall of the underpass": an accident
     hit = [c for c in cand.trigger.children if c.dep_ == "dobj"]
     if lemma in _COLLIDE and hit and all(_obstacle(h) for h in hit):
         return True  # "the helicopter struck power lines and crashed": what aircraft fly into
@@ -2068,8 +2068,8 @@ _IN_AID_OF = wordset("support favour favor defence defense solidarity")
 
 
 def _of_is_source(token: Token, lexicon: Lexicon) -> bool:
-    """Whether the noun's "of" phrase names its doer ("the support of the president"); not after "in" ("flies
-    cargo to Syria in support of al-Assad", "marched in solidarity with"): there it names who is backed."""
+    """Whether the noun's "of" phrase names its doer ("the support of the president"); not after "in" ("sends
+    arms to the capital in support of the regime", "marched in solidarity with"): there it names who is backed."""
     if token.lemma_.lower() not in lexicon.of_is_source:
         return False
     if token.lemma_.lower() in _IN_AID_OF and any(c.lower_ in _PUBLIC_BACKERS for c in token.children):
@@ -2138,7 +2138,7 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
         if token.dep_ == "pobj" and head.lower_ in _SETTING_PREPS and verb.lemma_.lower() not in _PARTAKE:
             return None  # "won a role in the talks", "was hurt in the fighting": the setting, not the doer's act
         if token.dep_ == "pobj" and (head.lower_ in _CAUSE_PREPS or head.lower_ in _BEFORE_PREPS):
-            # "troops went in because of the threat of a strike", "the agency created after the 9/11 attacks":
+            # "the army moved in because of the threat of a dock strike", "the agency created after the 9/11 attacks":
             # a cause or a time, not the subject's act
             return None
         if token.dep_ == "pobj" and verb.lemma_.lower() in _PARTAKE and _passive(verb):  # "were engaged in"
@@ -2150,9 +2150,9 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
         if token.dep_ == "pobj" and (head.lower_ == "against" or verb.lemma_.lower() in _POINT_TO):
             return None  # "spoke out against the attack", "pointing to the attack on the embassy"
         if token.dep_ == "pobj" and head.lower_ in ("on", "about") and verb.lemma_.lower() in _JUDGE:
-            return None  # "used his website to report on bloggers' arrests": others' arrests, reported
+            return None  # "used his site to write about journalists' arrests": others' arrests, reported
         if token.dep_ == "pobj" and head.lower_ in ("with", "without") and any(c.dep_ == "acl" for c in token.children):
-            return None  # "the fleet is ageing, with sanctions restricting purchases": a circumstance, not its act
+            return None  # "the airliners are old, and sanctions restrict purchases": a circumstance, not its act
         if token.dep_ == "dobj" and _undergone(token, verb):  # "drew criticism from Uganda"
             return next((argument(p) for p in _prep_objects(verb, ("from", "by")) if is_actor(p)), None)
         if verb.pos_ in ("VERB", "AUX") and (token.dep_ != "pobj" or head.dep_ in ("prep",)):
@@ -2291,11 +2291,11 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
     if _absolute_participle(token):  # "with 300 people killed"
         undergoer = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
         return actor_argument(undergoer) if undergoer is not None else None
-    if _passive_participle_clause(token):  # "X is in prison, having been charged", "X was deported after being"
+    if _passive_participle_clause(token):  # "X remains in jail, having been charged", "X was deported after being"
         raised_subjects = _raised_subjects(token)
         return actor_argument(raised_subjects[0]) if raised_subjects else None
     if token.dep_ == "xcomp" and (_passive(token) or _bare_participle(token)) and _passive(token.head):
-        # "X was expected to be released", "twenty people have been confirmed killed"
+        # "X was expected to be released", "nine miners have been confirmed killed"
         raised = next((c for c in token.head.children if c.dep_ == "nsubjpass"), None)
         return actor_argument(raised) if raised is not None else None
     return None

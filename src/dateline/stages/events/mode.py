@@ -96,7 +96,7 @@ def governing_chain(trigger: Token) -> list[Token]:
         and len(chain) < 8
     ):
         if tok.dep_ == "relcl" and _finite(tok):
-            break  # "Allawi, who this week criticised nations": a relative clause with its own tense
+            break  # "Okoro, who this week criticised donors": a relative clause with its own tense
         if _claimed_act(tok):
             break  # "No group claimed responsibility for the attack": the attack happened all the same
         tok = tok.head
@@ -171,7 +171,7 @@ def is_background(trigger: Token, anchor_year: int | None, lexicon: Lexicon) -> 
             return True
         if trigger.tag_ != "VBN" or not any(c.lower_ == "had" for c in trigger.children if c.dep_ == "aux"):
             return False
-        # "Iran said its forces had captured the fort": the past of what a past "said" reports is the news itself,
+        # "Syria said its troops had captured the airbase": the past of what a past "said" reports is the news itself,
         # unless a year before the story dates it ("said they had met in 1990")
         return not _reported(trigger) or _dated_before(trigger, anchor_year)
     year = event_year(trigger)
@@ -186,7 +186,7 @@ def is_background(trigger: Token, anchor_year: int | None, lexicon: Lexicon) -> 
 
 
 def _who_the_speaker_is(verb: Token) -> bool:
-    """ "Grahame Russell, who lost his son when one of the bombers detonated a device, said ...": an undated past
+    """ "Anna Berg, who lost her brother when a bomber set off a device, said ...": an undated past
     told in a clause set off by commas to say who a speaker is; the news is what the speaker says."""
     clause = verb
     for _ in range(4):  # up through "when" clauses and coordination to the relative clause
@@ -196,7 +196,7 @@ def _who_the_speaker_is(verb: Token) -> bool:
     if clause.dep_ != "relcl" or clause.head.ent_type_ != "PERSON" or clause.head.dep_ != "nsubj":
         return False
     if clause.lemma_.lower() in REPORTING or any(c.dep_ == "ccomp" for c in clause.children):
-        return False  # "Weitz, who admitted he would not be the first choice, said ...": said at the same time
+        return False  # "Okoro, who admitted she would not be the favourite, said ...": said at the same time
     past = clause.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children)
     speaking = clause.head.head.lemma_.lower() in REPORTING
     left = clause.left_edge

@@ -19,7 +19,7 @@ _TRIM = " \t\n,;:.—–-"
 _MIN_CONTENT = 2  # characters
 _HEADLINE_MAX = 200  # a first line longer than this is not a headline
 _COLON_SOURCE_WORDS = 5  # "Rush Limbaugh: …" - a longer lead before a colon is not a source
-_TRAILING_SPEAKER_WORDS = 12  # "…, the World Food Program (WFP) said.": a longer stretch is no speaker's name
+_TRAILING_SPEAKER_WORDS = 12  # "…, the International Red Cross (ICRC) said.": a longer stretch is no speaker's name
 _AFTER_CUE = frozenset({"prep", "npadvmod", "advmod", "pobj", "det", "compound", "amod", "nummod"})
 
 
@@ -64,7 +64,7 @@ def _complement(text: str, cue: Cue) -> Reported | None:
 
 
 def _trailing(text: str, cue: Cue) -> Reported | None:
-    """ "Aid will arrive on Monday, the World Food Program (WFP) said on Sunday.": a closing "<speaker> said" the
+    """ "Aid will reach Chad on Monday, the International Red Cross (ICRC) said on Sunday.": a closing "<speaker> said" the
     parser did not hang the clause on (it made the speaker an apposition of the last noun and "said" a conjunct).
     The speaker is the noun phrase between the last comma and the cue; the content is the sentence before it."""
     verb = cue.token

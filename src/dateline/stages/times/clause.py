@@ -68,7 +68,7 @@ _HAPPENING = frozenset({"happen", "occur", "take", "unfold"})
 
 
 def _setting_happened(head: Token) -> list[Token]:
-    """ "were killed in a bombing that happened on June 27": the clause that dates the event it happened in."""
+    """ "were killed in an attack that took place on May 2": the clause that dates the event it happened in."""
     settings = [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for g in p.children]
     return [c for s in settings for c in s.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _HAPPENING]
 
