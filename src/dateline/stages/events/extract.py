@@ -750,7 +750,8 @@ def _kind_of_people(token: Token) -> bool:
 
 
 def _called_out(token: Token) -> bool:
-    """ "officers arrived within minutes and held the suspect", "police vans arrived": called to a scene, not a visit."""
+    """ "officers arrived within minutes and held the suspect", "police vans arrived": called to a scene, no
+    visit."""
     comers = [c for c in token.children if c.dep_ in _SUBJECTS]
     if token.dep_ == "conj" and not comers:
         comers = [c for c in token.head.children if c.dep_ in _SUBJECTS]

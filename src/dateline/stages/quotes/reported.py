@@ -64,9 +64,10 @@ def _complement(text: str, cue: Cue) -> Reported | None:
 
 
 def _trailing(text: str, cue: Cue) -> Reported | None:
-    """ "Aid will reach Chad on Monday, the International Red Cross (ICRC) said on Sunday.": a closing "<speaker> said" the
-    parser did not hang the clause on (it made the speaker an apposition of the last noun and "said" a conjunct).
-    The speaker is the noun phrase between the last comma and the cue; the content is the sentence before it."""
+    """ "Aid will reach Chad on Monday, the International Red Cross (ICRC) said on Sunday.": a closing "<speaker>
+    said" the parser did not hang the clause on (it made the speaker an apposition of the last noun and "said" a
+    conjunct). The speaker is the noun phrase between the last comma and the cue; the content is the sentence before
+    it."""
     verb = cue.token
     if cue.kind != "speech" or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "dobj") for c in verb.children):
         return None
