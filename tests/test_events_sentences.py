@@ -1817,3 +1817,25 @@ def test_refusals_deaths_refuge_and_orders_to_stop_publishing(
     event = find(events_of(pipeline, text), code)
     assert (source is None and event.source is None) or (event.source and source and source in event.source.text)
     assert target is None or (event.target is not None and target in event.target.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "mode", "doer"),
+    [
+        # who foils or prevents an attack is not its doer, and a foiled attack did not happen
+        ("Police foiled a bomb attack on the embassy.", "183", "negated", None),
+        ("The army prevented the attack on the embassy.", "190", "negated", None),
+        # a prevention that failed leaves the event happened: two negations cancel
+        ("The army failed to prevent the attack on the embassy.", "190", "asserted", None),
+        ("Guards could not stop the rebels' attack on the governor.", "190", "asserted", "rebels"),
+        # a war that efforts failed to end goes on; an offensive one halts is one's own
+        ("All efforts to end the war between Iran and Iraq have failed.", "190", "asserted", "Iran"),
+        ("The army halted its offensive on the city.", "0871", "asserted", "army"),
+    ],
+)
+def test_prevented_foiled_and_unended_events(
+    pipeline: Pipeline, text: str, code: str, mode: str, doer: str | None
+) -> None:
+    event = find(events_of(pipeline, text), code)
+    assert event.mode == mode
+    assert (doer is None and event.source is None) or (event.source is not None and doer and doer in event.source.text)

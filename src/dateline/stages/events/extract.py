@@ -190,6 +190,16 @@ _NATURE = wordset(
     "lightning heatwave accident crash rain rainfall snow wind surge heat cold frost ice fog smog"
 )
 # Verbs that judge or name what their object did: its event is not their subject's ("called the sanctions illegal").
+# Verbs that keep an event from happening: who prevents an attack is not its doer ("the army halted its offensive"
+# is its own, told by the possessive).
+_PREVENTING = wordset("prevent foil thwart avert forestall preempt pre-empt block stop")
+
+
+def _own_event(token: Token) -> bool:
+    """ "halted its offensive", "stopped their march": a possessive pronoun makes the event the subject's own."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+
+
 _JUDGE = wordset(
     "describe characterise characterize call term label brand dub deem investigate probe examine review study "
     "analyse analyze report cover document witness film photograph recall remember mark commemorate quote cite "
@@ -2146,6 +2156,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             return next((actor_argument(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
         if token.dep_ == "dobj" and verb.lemma_.lower() in _JUDGE:
             return None  # "characterised the attack as a violation": someone else's attack, judged
+        if token.dep_ == "dobj" and verb.lemma_.lower() in _PREVENTING and not _own_event(token):
+            return None  # "police foiled a bomb attack": the plotters' attack, not the police's
         if token.dep_ == "dobj" and verb.lemma_.lower() in _CAUSING:
             return None  # "the presence of troops feeds the insurgency": a cause of it, not who wages it
         if token.dep_ == "pobj" and (head.lower_ == "against" or verb.lemma_.lower() in _POINT_TO):

@@ -42,6 +42,11 @@ def event_mode(trigger: Token, lexicon: Lexicon, anchor_year: int | None, compos
         return "hypothetical"
     if not composed and is_background(trigger, anchor_year, lexicon):
         return "background"
+    if _foiled(trigger):
+        return "negated"
+    cut = _failed_prevention(chain)
+    if cut:
+        chain = chain[:cut]  # "could not stop the attack": what is said of the stopping is not said of the attack
     if any(
         _negated(tok, _own(chain, i), lexicon, composed) and not _named_aside(chain, i) for i, tok in enumerate(chain)
     ):
@@ -99,9 +104,49 @@ def governing_chain(trigger: Token) -> list[Token]:
             break  # "Okoro, who this week criticised donors": a relative clause with its own tense
         if _claimed_act(tok):
             break  # "No group claimed responsibility for the attack": the attack happened all the same
+        if _ended(tok):
+            break  # "efforts to end the war have failed": the war goes on, whatever became of ending it
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+_ENDING = frozenset({"end", "settle", "resolve", "conclude", "finish"})
+_PREVENTING = frozenset({"prevent", "stop", "block", "foil", "thwart", "avert", "forestall", "preempt", "pre-empt"})
+_FAILING = frozenset({"fail", "unable"})
+
+
+_FOILING = frozenset({"foil", "thwart", "avert", "forestall", "preempt", "pre-empt"})
+_TRIED = frozenset({"attempt", "bid", "try", "plot"})
+
+
+def _foiled(trigger: Token) -> bool:
+    """ "Police foiled a bomb attack", "the attack was averted": it did not happen. A foiled attempt or plot was
+    made all the same ("an attempt on his life was thwarted")."""
+    head = trigger.head
+    return (
+        trigger.dep_ in ("dobj", "nsubjpass")
+        and head.lemma_.lower() in _FOILING
+        and trigger.lemma_.lower() not in _TRIED
+        and not any(c.dep_ == "neg" for c in head.children)
+    )
+
+
+def _failed_prevention(chain: list[Token]) -> int:
+    """Where in the chain a prevention that did not come off stands ("the army failed to prevent the attack", "could
+    not stop the fighting"), or 0: it leaves the event happened, as two negations cancel."""
+    for i, tok in enumerate(chain[1:], start=1):
+        if tok.lemma_.lower() not in _PREVENTING:
+            continue
+        failed = any(c.dep_ == "neg" for c in tok.children)
+        failed = failed or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FAILING)
+        return i if failed else 0
+    return 0
+
+
+def _ended(tok: Token) -> bool:
+    """A noun event that a verb of ending takes as its object: the event was under way, whether or not it ended."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ENDING
 
 
 def _listed_with(tok: Token) -> bool:
