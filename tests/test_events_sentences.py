@@ -51,7 +51,7 @@ CONSTRUCTIONS = [
     ("The militants began a bombing campaign in the capital.", "183", "militants", None),
     ("A gunman went on a shooting spree in the town.", "193", "gunman", None),
     # giving up ties reduces relations; giving up a strike eases dissent; marches "of" people are theirs
-    ("Gondor will abandon its economic ties with Arnor.", "160", "Gondor", "Arnor"),
+    ("Chile will abandon its economic ties with Peru.", "160", "Chile", "Peru"),
     ("The union abandoned its planned strike.", "082", "union", None),
     # a person on the offensive attacks in words, an army by force; "to" the parser calls a dative names the target
     ("Opposition leader Mary Okafor went on the offensive over the comments.", "111", "Okafor", None),

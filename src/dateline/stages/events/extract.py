@@ -1786,7 +1786,7 @@ def _absolute_participle(token: Token) -> bool:
 
 
 def _fronted_participle(token: Token) -> bool:
-    """A passive participle clause with no subject of its own ("Rebuked by Eriador, Osgiliath ..."): the main
+    """A passive participle clause with no subject of its own ("Rebuked by Kenya, Uganda ..."): the main
     clause's subject is the one it was done to."""
     return (
         token.dep_ == "advcl"
