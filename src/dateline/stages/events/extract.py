@@ -191,8 +191,9 @@ _NATURE = wordset(
 )
 # Verbs that judge or name what their object did: its event is not their subject's ("called the sanctions illegal").
 # Verbs that keep an event from happening: who prevents an attack is not its doer ("the army halted its offensive"
-# is its own, told by the possessive).
-_PREVENTING = wordset("prevent foil thwart avert forestall preempt pre-empt block stop")
+# is its own, told by the possessive); what is foiled did not happen (mode.py reads both lists).
+FOILING = wordset("foil thwart avert forestall preempt pre-empt")
+PREVENTING = FOILING | wordset("prevent block stop")
 
 
 def _own_event(token: Token) -> bool:
@@ -2156,7 +2157,7 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             return next((actor_argument(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
         if token.dep_ == "dobj" and verb.lemma_.lower() in _JUDGE:
             return None  # "characterised the attack as a violation": someone else's attack, judged
-        if token.dep_ == "dobj" and verb.lemma_.lower() in _PREVENTING and not _own_event(token):
+        if token.dep_ == "dobj" and verb.lemma_.lower() in PREVENTING and not _own_event(token):
             return None  # "police foiled a bomb attack": the plotters' attack, not the police's
         if token.dep_ == "dobj" and verb.lemma_.lower() in _CAUSING:
             return None  # "the presence of troops feeds the insurgency": a cause of it, not who wages it

@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Token
 
-from dateline.stages.events.extract import REPORTING, said_nobody
+from dateline.stages.events.extract import FOILING, PREVENTING, REPORTING, said_nobody
 from dateline.stages.events.lexicon import Lexicon
 
 MODES = ("asserted", "negated", "hypothetical", "planned", "background")
@@ -112,11 +112,7 @@ def governing_chain(trigger: Token) -> list[Token]:
 
 
 _ENDING = frozenset({"end", "settle", "resolve", "conclude", "finish"})
-_PREVENTING = frozenset({"prevent", "stop", "block", "foil", "thwart", "avert", "forestall", "preempt", "pre-empt"})
 _FAILING = frozenset({"fail", "unable"})
-
-
-_FOILING = frozenset({"foil", "thwart", "avert", "forestall", "preempt", "pre-empt"})
 _TRIED = frozenset({"attempt", "bid", "try", "plot"})
 
 
@@ -126,7 +122,7 @@ def _foiled(trigger: Token) -> bool:
     head = trigger.head
     return (
         trigger.dep_ in ("dobj", "nsubjpass")
-        and head.lemma_.lower() in _FOILING
+        and head.lemma_.lower() in FOILING
         and trigger.lemma_.lower() not in _TRIED
         and not any(c.dep_ == "neg" for c in head.children)
     )
@@ -136,7 +132,7 @@ def _failed_prevention(chain: list[Token]) -> int:
     """Where in the chain a prevention that did not come off stands ("the army failed to prevent the attack", "could
     not stop the fighting"), or 0: it leaves the event happened, as two negations cancel."""
     for i, tok in enumerate(chain[1:], start=1):
-        if tok.lemma_.lower() not in _PREVENTING:
+        if tok.lemma_.lower() not in PREVENTING:
             continue
         failed = any(c.dep_ == "neg" for c in tok.children)
         failed = failed or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FAILING)
