@@ -117,3 +117,44 @@ def test_hypothesis_round_trip(tmp_path: Path, text: str, title: str | None, ent
     with Store(tmp_path / "h.db") as store:
         store.write([Outcome("h", "processed", "", article)])
         assert store.article("h") == article
+
+
+class _BusyOnWal:
+    """A connection that answers "database is locked" at once to the first ``busy`` switches to WAL, as SQLite
+    does when several processes open a new file together."""
+
+    def __init__(self, real: sqlite3.Connection, busy: int) -> None:
+        self._real, self.busy = real, busy
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if "journal_mode" in sql and self.busy > 0:
+            self.busy -= 1
+            exc = sqlite3.OperationalError("database is locked")
+            exc.sqlite_errorcode = sqlite3.SQLITE_BUSY  # type: ignore[attr-defined]
+            raise exc
+        return self._real.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)
+
+    def __enter__(self) -> sqlite3.Connection:
+        return self._real.__enter__()
+
+    def __exit__(self, *exc: object) -> object:
+        return self._real.__exit__(*exc)  # type: ignore[arg-type]
+
+
+def test_a_new_file_locked_while_switching_to_wal_is_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: _BusyOnWal(real_connect(*a, **k), busy=2))
+    with Store(tmp_path / "t.db") as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_file_that_stays_locked_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: _BusyOnWal(real_connect(*a, **k), busy=10**6))
+    with pytest.raises(StoreError, match="locked"):
+        Store(tmp_path / "t.db", busy_timeout=0.2)

@@ -35,6 +35,7 @@ SCHEMA_VERSION = 2
 #: Seconds a writer waits for another process's write transaction before giving up (a batch commits in well
 #: under a second, so only a stuck or very slow writer exhausts it).
 BUSY_TIMEOUT = 30.0
+_WAL_RETRY_SECONDS = 0.05  # between tries to switch a new file to write-ahead logging
 
 #: Reason prefix of an input skipped because its article is stored already. Such a row never replaces the log
 #: row of the same source (which keeps saying how that source was first processed).
@@ -180,9 +181,24 @@ class Store:
         self.db.execute("PRAGMA foreign_keys = ON")
         if not readonly:
             with self._locked_check():
-                self.db.execute("PRAGMA journal_mode = WAL")
+                self._enable_wal()
                 self.db.execute("PRAGMA synchronous = NORMAL")
                 self._migrate()
+
+    def _enable_wal(self) -> None:
+        """Switch the file to write-ahead logging. When several processes open a new file at once, SQLite may answer
+        "database is locked" to this switch at once, without waiting out the busy timeout (it does not wait where
+        waiting could deadlock), so the switch is tried again until the timeout has passed."""
+        deadline = time.monotonic() + self.busy_timeout
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                busy = exc.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+                if not busy or time.monotonic() >= deadline:
+                    raise
+                time.sleep(_WAL_RETRY_SECONDS)
 
     def __enter__(self) -> Store:
         return self
