@@ -1839,3 +1839,10 @@ def test_prevented_foiled_and_unended_events(
     event = find(events_of(pipeline, text), code)
     assert event.mode == mode
     assert (doer is None and event.source is None) or (event.source is not None and doer and doer in event.source.text)
+
+
+def test_a_platform_something_is_said_on_is_no_target(pipeline: Pipeline) -> None:
+    criticism = find(events_of(pipeline, "The minister criticised the plan on Facebook."), "111")
+    assert criticism.target is None  # where it was posted, not at whom
+    sanctions = find(events_of(pipeline, "Russia imposed sanctions on Ukraine."), "163")
+    assert sanctions.target is not None and sanctions.target.text == "Ukraine"

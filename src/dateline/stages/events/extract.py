@@ -2461,12 +2461,17 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
     return None
 
 
+_PLATFORMS = wordset("twitter facebook instagram youtube tiktok telegram weibo wechat whatsapp linkedin x")
+
+
 def _prep_party(prep: Token) -> Argument | None:
     """The party a preposition names: its object when that is an actor, or the place an area noun names ("fired
     at the town of Ashkelon" -> the town of Ashkelon, coded by its name)."""
     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
     if pobj is None:
         return None
+    if prep.lower_ == "on" and pobj.lower_ in _PLATFORMS:
+        return None  # "criticised the plan on Facebook": where it was said, not at whom
     if is_actor(pobj):
         return argument(pobj)
     if pobj.lemma_.lower() in _AREAS and any(is_actor(g) for g in _prep_objects(pobj, ("of",))):
@@ -2546,6 +2551,8 @@ def actor_argument(token: Token) -> Argument | None:
             return Argument(inner.heads, min(token.left_edge.idx, inner.start), inner.end)
     name = _name_tokens(token)
     for sub in _phrase_tokens(token):
+        if sub.lower_ in _PLATFORMS and sub.dep_ == "pobj" and sub.head.lower_ == "on":
+            continue  # "the plan on Facebook": where it was posted, nobody in it
         if sub.i != token.i and is_actor(sub) and sub.pos_ != "PRON":
             if sub in name:  # "the Taiwanese port": the whole phrase, coded by its modifier
                 return Argument([sub], min(t.idx for t in name), token.idx + len(token))

@@ -61,7 +61,8 @@ def _clause_heads(head: Token) -> list[Token]:
     while len(heads) < _MAX_HOPS and head.head.i != head.i and (head.dep_ == "conj" or _trailing_participle(head)):
         head = head.head
         heads.append(head)
-    return heads + _setting_happened(heads[0])
+    # "were killed and eight injured in an attack that took place on May 2": the setting the verbs share
+    return heads + [c for verb in (heads[0], *heads[0].conjuncts) for c in _setting_happened(verb)]
 
 
 _HAPPENING = frozenset({"happen", "occur", "take", "unfold"})
