@@ -1686,6 +1686,9 @@ def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline,
         ("Analysts point to President Lula's hostility towards the central bank.", "110", "Lula", "bank"),
         ("Rebels resumed hostilities against government forces.", "190", "Rebels", "forces"),  # fighting
         ("Japan rebuked China for the incursion.", "111", "Japan", "China"),  # a rebuke criticises
+        # what weapons are aimed at is the target
+        ("North Korea fired missiles targeting US warships near the coast.", "194", "Korea", "warships"),
+        ("Rebels fired rockets aimed at government forces.", "194", "Rebels", "forces"),
         ("The junta restored press freedom.", "0811", "junta", None),
         ("Rebels took control of the city.", "192", "Rebels", None),
     ],

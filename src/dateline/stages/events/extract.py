@@ -2280,6 +2280,9 @@ def target_of(token: Token, lexicon: Lexicon, pattern: Pattern | None = None) ->
         host = next((p for p in _prep_objects(token, ("in", "at")) if p.ent_type_ in ("GPE", "FAC", "LOC")), None)
         if host is not None:
             return argument(host)
+    aimed_at = _aimed_at(token)
+    if aimed_at is not None:
+        return aimed_at
     for holder in [
         token,
         *(c for c in token.children if c.dep_ in ("dobj", "xcomp", "prt")),
@@ -2458,6 +2461,21 @@ def _noun_target(token: Token, lexicon: Lexicon) -> Argument | None:
                     return party
             if child.dep_ == "dative" and is_actor(child):
                 return argument(child)
+    return None
+
+
+_AIMING = wordset("target aim direct")
+
+
+def _aimed_at(token: Token) -> Argument | None:
+    """ "launched missiles targeting US troops", "fired rockets aimed at government forces": the party the
+    weapons are aimed at."""
+    for weapon in (c for c in token.children if c.dep_ == "dobj"):
+        for aim in (c for c in weapon.children if c.dep_ == "acl" and c.lemma_.lower() in _AIMING):
+            aimed = [*(c for c in aim.children if c.dep_ == "dobj"), *_prep_objects(aim, ("at", "against"))]
+            party = next(filter(None, (actor_argument(a) for a in aimed)), None)
+            if party is not None:
+                return party
     return None
 
 
