@@ -1689,6 +1689,7 @@ def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline,
         # what weapons are aimed at is the target
         ("North Korea fired missiles targeting US warships near the coast.", "194", "Korea", "warships"),
         ("Rebels fired rockets aimed at government forces.", "194", "Rebels", "forces"),
+        ("The senator attacked the way the war was sold to the public.", "111", "senator", None),  # words
         ("The junta restored press freedom.", "0811", "junta", None),
         ("Rebels took control of the city.", "192", "Rebels", None),
     ],
@@ -1735,6 +1736,7 @@ def test_an_event_dated_long_before_the_story_is_background(
         ("The minister has signed up for a course in Mandarin.", "signed"),  # enrols
         ("Serena Williams broke serve twice to take control of the final.", "take"),  # a game
         ("The nurse Anna Berg shared her experience on Twitter.", "shared"),  # a post, no cooperation
+        ("Mary Okafor jumped well in the final on her return following a long doping ban.", "ban"),  # hers to serve
         ("The Greens are demonstrating that they can govern.", "demonstrating"),  # shows
         ("The Labour party bombarded voters with leaflets.", "bombarded"),  # campaigning, not shells
     ],

@@ -996,7 +996,7 @@ _CRITICIZABLE = wordset(
     "claim report statement speech rhetoric leadership performance tweet budget bill reform agenda privatisation "
     "privatization law measure move ruling verdict scheme strategy tax cut deal programme program initiative "
     "magazine tabloid newspaper paper press media broadcaster "  # "attacked 'false' tabloid magazines"
-    "figure estimate forecast number statistic data"  # "the union attacked loss figures"
+    "figure estimate forecast number statistic data way manner"  # "the union attacked loss figures"
 )
 
 
@@ -2157,6 +2157,8 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
             return next((actor_argument(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
         if token.dep_ == "dobj" and verb.lemma_.lower() in _JUDGE:
             return None  # "characterised the attack as a violation": someone else's attack, judged
+        if token.dep_ == "dobj" and verb.lower_ == "following":
+            return None  # "competed well following a drugs ban": "following" read as a verb is a time
         if token.dep_ == "dobj" and verb.lemma_.lower() in PREVENTING and not _own_event(token):
             return None  # "police foiled a bomb attack": the plotters' attack, not the police's
         if token.dep_ == "dobj" and verb.lemma_.lower() in _CAUSING:
