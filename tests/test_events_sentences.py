@@ -448,6 +448,10 @@ MODES = [
     # ruled out by a copula
     ("Lifting the embargo on Cuba is out of the question, officials in Washington said.", "124", "asserted"),  # refused
     ("Talks with the rebels are impossible.", "04", "negated"),
+    # an act whose object is "no" thing was not done
+    ("The general expressed no regret for the killings.", "055", "negated"),
+    ("The minister offered no apology to the victims.", "055", "negated"),
+    ("The minister offered an apology to the victims.", "055", "asserted"),  # offering an apology apologises
     ("Talks with the rebels are impossible, the minister said.", "125", "asserted"),  # who rules them out refuses
     # asserted
     ("Russia attacked Ukraine on Tuesday.", "19", "asserted"),

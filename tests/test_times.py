@@ -468,6 +468,13 @@ CLAUSES = [
         ClauseDate("2024-05-02", "day", "explicit"),
     ),
     ("Two men died in the clash, which took place in March.", "died", A, ClauseDate("2024-03", "month", "explicit")),
+    # the act told as the means dates the event
+    (
+        "The man admitted killing his cousin by poisoning her in 2016.",
+        "killing",
+        A,
+        ClauseDate("2016", "year", "explicit"),
+    ),
     # the setting a coordinated verb carries dates the verb it is coordinated with
     (
         "Two guards were killed and six were wounded in an ambush that took place on May 2.",

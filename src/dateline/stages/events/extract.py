@@ -163,6 +163,8 @@ _YIELD = "035"  # express intent to yield
 _FORCE_ROOTS = frozenset({"15", "18", "19", "20"})
 # Frame verbs that with a noun object do the act rather than promise it ("undertook a mission").
 _DOING_FRAMES = wordset("undertake")
+# Speech acts made by offering or extending them: "offered an apology" apologises, "offered condolences" condoles.
+_SAID_BY_OFFERING = wordset("apology condolence sympathy thanks congratulation")
 # Nouns of mediation: their "between" phrase names the parties mediated between, not the mediator.
 _MEDIATION = wordset("mediation mediator")
 # Participles that as adjectives mean something else: "promising acreage", "a demanding schedule", "restricted
@@ -1447,6 +1449,8 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
             continue
         if token.lemma_.lower() in _DOING_FRAMES and complement.dep_ == "dobj":
             continue  # "undertook a mediation mission" did it; "undertook to mediate" promised it
+        if complement.dep_ == "dobj" and complement.lemma_.lower() in _SAID_BY_OFFERING:
+            continue  # "offered an apology" apologised: the words are given in the offering
         inner = base[complement.i][1]
         for frame in frames:
             if frame.family == "reject" and _has_neg(token):

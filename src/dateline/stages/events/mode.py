@@ -353,9 +353,16 @@ def _negated(tok: Token, is_trigger: bool, lexicon: Lexicon, composed: bool) -> 
         return True  # "Neither X nor Y boycotted", "No country has recognised", "Nobody attacked"
     if tok.pos_ in ("VERB", "AUX") and _neither_nor(tok):
         return True  # "has neither admitted nor denied wrongdoing"
+    if is_trigger and tok.pos_ == "VERB" and any(_none_of_it(c) for c in tok.children if c.dep_ == "dobj"):
+        return True  # "expressed no regret", "offered no apology": the act the object names was not done
     if is_trigger:
         return False
     return not composed and _listed(tok, lexicon.modes["negating"])
+
+
+def _none_of_it(obj: Token) -> bool:
+    """An object with "no" before it ("no regret", "no apology"), or "none"."""
+    return obj.lower_ == "none" or any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
 
 
 def _neither_nor(verb: Token) -> bool:

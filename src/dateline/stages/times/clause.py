@@ -62,7 +62,14 @@ def _clause_heads(head: Token) -> list[Token]:
         head = head.head
         heads.append(head)
     # "were killed and eight injured in an attack that took place on May 2": the setting the verbs share
-    return heads + [c for verb in (heads[0], *heads[0].conjuncts) for c in _setting_happened(verb)]
+    settings = [c for verb in (heads[0], *heads[0].conjuncts) for c in _setting_happened(verb)]
+    return heads + settings + _means(heads[0])
+
+
+def _means(head: Token) -> list[Token]:
+    """ "confessed to killing his sister by strangling her in 2016": the act told as the means happened when the
+    event did."""
+    return [g for p in head.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pcomp"]
 
 
 _HAPPENING = frozenset({"happen", "occur", "take", "unfold"})
