@@ -1684,6 +1684,9 @@ def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline,
         ("The president was hosted by the king.", "043", "king", "president"),
         ("The US pressured Iran to release the sailors.", "1053", "US", "Iran"),
         ("Japan finally signed up to the deal.", "057", "Japan", None),
+        # a proposal to meet or to act is an offer: intent, composed with the act
+        ("South Korea proposed talks with North Korea.", "036", "South Korea", "North Korea"),
+        ("France proposed a ceasefire in Libya.", "0356", "France", None),
         ("Russian warships blasted the coastal battery.", "190", "warships", None),  # guns, not words
         ("Rebels blasted the army's offer of talks.", "111", "Rebels", "offer"),
         ("The opposition gathered signatures for a referendum.", "140", "opposition", None),  # a petition drive
