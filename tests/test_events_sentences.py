@@ -448,6 +448,9 @@ MODES = [
     # ruled out by a copula
     ("Lifting the embargo on Cuba is out of the question, officials in Washington said.", "124", "asserted"),  # refused
     ("Talks with the rebels are impossible.", "04", "negated"),
+    # "without" a noun the event is named beside denies that noun, not the event
+    ("The talks ended without a solution to the dock strike by the unions.", "143", "asserted"),
+    ("The talks ended without a deal with the unions.", "057", "negated"),
     # an act whose object is "no" thing was not done
     ("The general expressed no regret for the killings.", "055", "negated"),
     ("The minister offered no apology to the victims.", "055", "negated"),

@@ -47,9 +47,9 @@ def event_mode(trigger: Token, lexicon: Lexicon, anchor_year: int | None, compos
     cut = _failed_prevention(chain)
     if cut:
         chain = chain[:cut]  # "could not stop the attack": what is said of the stopping is not said of the attack
-    if any(
-        _negated(tok, _own(chain, i), lexicon, composed) and not _named_aside(chain, i) for i, tok in enumerate(chain)
-    ):
+    aside = next((i for i in range(2, len(chain)) if _named_aside(chain, i)), len(chain))
+    # "talks adjourned without a solution to the strike": what denies the solution does not deny the strike
+    if any(_negated(tok, _own(chain, i), lexicon, composed) for i, tok in enumerate(chain[:aside])):
         return "negated"
     if any(_hypothetical(tok, _own(chain, i), lexicon, composed) for i, tok in enumerate(chain)):
         return "hypothetical"
