@@ -1699,7 +1699,7 @@ def test_illnesses_forecasts_shows_and_markets_are_no_events(pipeline: Pipeline,
         # what weapons are aimed at is the target
         ("North Korea fired missiles targeting US warships near the coast.", "194", "Korea", "warships"),
         ("Rebels fired rockets aimed at government forces.", "194", "Rebels", "forces"),
-        ("The senator attacked the way the war was sold to the public.", "111", "senator", None),  # words
+        ("The senator attacked the way the budget was presented to voters.", "111", "senator", None),  # words
         ("The junta restored press freedom.", "0811", "junta", None),
         ("Rebels took control of the city.", "192", "Rebels", None),
     ],

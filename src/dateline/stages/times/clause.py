@@ -67,8 +67,8 @@ def _clause_heads(head: Token) -> list[Token]:
 
 
 def _means(head: Token) -> list[Token]:
-    """ "confessed to killing his sister by strangling her in 2016": the act told as the means happened when the
-    event did."""
+    """ "admitted killing his cousin by poisoning her in 2016": the act told as the means happened when the event
+    did."""
     return [g for p in head.children if p.dep_ == "prep" and p.lower_ == "by" for g in p.children if g.dep_ == "pcomp"]
 
 
