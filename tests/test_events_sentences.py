@@ -1566,10 +1566,7 @@ def test_a_passive_clause_without_a_subject_is_not_done_by_the_main_subject(full
             "The blogger Amir Rahimi used his site to write about the arrests of journalists.",
             "Rahimi",
         ),  # others' arrests
-        (
-            "Venezuela's airliners are old, and sanctions restrict the purchase of new aircraft.",
-            "fleet",
-        ),  # a setting
+        ("Syria's fleet of airliners is old, with sanctions limiting the import of spare parts.", "fleet"),  # a setting
         (
             "Tents were sent to refugees fleeing the fighting in Sudan.",
             "refugees",

@@ -13,10 +13,9 @@ times and quotes layers when earlier stages filled them and degrades cleanly whe
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import unicodedata
 
+from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -39,6 +38,7 @@ from dateline.stages.events.extract import (
     obligation_speaker,
 )
 from dateline.stages.events.mode import MODES, alleged, denied, event_mode, event_year, governing_chain, ruled_out
+from dateline.stages.times.calendar import point_from_value
 
 __all__ = ["MODES", "Events", "events_of_sentence"]
 
@@ -297,16 +297,14 @@ _BACKGROUND_DAYS = 183
 def _long_before(date: str | None, anchor: str | None) -> bool:
     """Whether an ISO date, taken to the end of its period ("2016" ends on 2016-12-31), lies more than
     :data:`_BACKGROUND_DAYS` before the anchor."""
-    if not date or not anchor:
+    point, story = point_from_value(date), point_from_value(anchor[:10] if anchor else None)
+    if point is None or story is None or point.grain not in _GRAIN_SPANS:
         return False
-    try:
-        year = int(date[:4])
-        month = int(date[5:7]) if len(date) >= 7 else 12
-        day = int(date[8:10]) if len(date) >= 10 else calendar.monthrange(year, month)[1]
-        end, story = dt.date(year, month, day), dt.date.fromisoformat(anchor[:10])
-    except ValueError:
-        return False
-    return (story - end).days > _BACKGROUND_DAYS
+    end = point.day + _GRAIN_SPANS[point.grain] - relativedelta(days=1)
+    return (story.day - end).days > _BACKGROUND_DAYS
+
+
+_GRAIN_SPANS = {"day": relativedelta(days=1), "month": relativedelta(months=1), "year": relativedelta(years=1)}
 
 
 def _host_side(visit: Event, n: int, article_id: str, code: str = _HOST) -> Event:

@@ -318,7 +318,7 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
             continue
         source = source_of(token, lexicon)
         code = refine_by_doer(token, code, source)
-        if token.lemma_.lower() in _DYING and token.pos_ == "VERB":
+        if token.lemma_.lower() == "die" and token.pos_ == "VERB":
             # "a prisoner died of torture": who dies is who it was done to, by someone the text may not name
             found.append(Candidate(token, code, pattern, None, source))
             continue
@@ -328,9 +328,6 @@ def find_events(sent: SpacySpan, lexicon: Lexicon) -> list[Candidate]:
     found.extend(c for c in _bare_requests(sent, taken, lexicon) if c.trigger.i not in taken)
     kept = _drop_conditions(_absorb_contents(_absorb_purposes(_merge_objects(found, lexicon))))
     return sorted(_casualties_of_attacks(kept), key=lambda c: c.trigger.i)
-
-
-_DYING = wordset("die")
 
 
 def _casualties_of_attacks(found: list[Candidate]) -> list[Candidate]:
@@ -569,7 +566,7 @@ def match(token: Token, lexicon: Lexicon) -> Pattern | None:
 
 
 def _enrolled(token: Token) -> bool:
-    """ "people signing up" (for broadband), "signed up for a course in Mandarin": who signs up with nothing to
+    """ "customers signing up" (for a service), "signed up for a course in Mandarin": who signs up with nothing to
     sign up to enrols. "Japan signed up to the deal" and "signed up the deal" agree to it."""
     if token.lemma_.lower() != "sign" or not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return False
@@ -1443,7 +1440,7 @@ def _compose(token: Token, base: dict[int, tuple[Pattern, str]], lexicon: Lexico
             return Candidate(token, _RESTRICTED_FREEDOMS, None, source_of(token, lexicon), target, frame, complement)
         asking = next((f for f in frames if f.family in ("appeal", "demand")), None)
         rally = _rallying(complement, base[complement.i][1] if complement.i in base else "") if asking else None
-        if rally is not None:  # "urged the EC to support the PLO": rallies others behind the PLO
+        if rally is not None:  # "urged the AU to support the president": rallies others behind him
             return Candidate(token, rally[0], None, source_of(token, lexicon), rally[1], asking, complement)
         if complement.i not in base:
             continue
@@ -1492,7 +1489,7 @@ _VOICES = wordset("publication publish broadcast broadcasting transmission print
 
 def _ordered_to_stop_speaking(token: Token, complement: Token) -> bool:
     """An order to a paper, a broadcaster or a group to stop publishing, broadcasting or acting ("ordered the
-    opposition newspaper to suspend publication"): a restriction on political freedoms (1721), not a request."""
+    radio station to stop broadcasting"): a restriction on political freedoms (1721), not a request."""
     if token.lemma_.lower() != "order" or complement.lemma_.lower() not in _STOPPING:
         return False
     return any(c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in _VOICES for c in complement.children)
@@ -1505,8 +1502,8 @@ _JOINING = wordset("unite mobilize mobilise rally join")
 
 def _rallying(complement: Token, inner: str) -> tuple[str, Argument | None] | None:
     """An appeal to others to back a third party, or to stand together against one, rallies support (053) or
-    opposition (113) around that party: "urged the EC to support the PLO", "called on Arabs to unite and mobilize
-    against Sharon". The target is the third party."""
+    opposition (113) around that party: "urged the AU to support the Sudanese president", "called on voters to
+    unite against the president". The target is the third party."""
     if inner[:3] == "051":
         backed = next((c for c in complement.children if c.dep_ == "dobj" and _named_party(c)), None)
         return (_RALLIED_SUPPORT_CODE, actor_argument(backed)) if backed is not None else None
@@ -1819,7 +1816,7 @@ def _natural_force(token: Token) -> bool:
 
 
 def _named_storm(token: Token) -> bool:
-    """A name the story gave a storm before ("Typhoon Phanfone made landfall ... Phanfone also blocked roads")."""
+    """A name the story gave a storm before ("Cyclone Idai came ashore ... Idai also cut power lines")."""
     if not token.text.istitle():  # the model may tag the bare name a common noun
         return False
     doc = token.doc
@@ -2162,7 +2159,7 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
         if token.dep_ == "dobj" and verb.lemma_.lower() in _JUDGE:
             return None  # "characterised the attack as a violation": someone else's attack, judged
         if token.dep_ == "dobj" and verb.lower_ == "following":
-            return None  # "competed well following a drugs ban": "following" read as a verb is a time
+            return None  # "jumped well following a doping ban": "following" read as a verb is a time
         if token.dep_ == "dobj" and verb.lemma_.lower() in PREVENTING and not _own_event(token):
             return None  # "police foiled a bomb attack": the plotters' attack, not the police's
         if token.dep_ == "dobj" and verb.lemma_.lower() in _CAUSING:
@@ -2172,7 +2169,7 @@ def _noun_source(token: Token, lexicon: Lexicon) -> Argument | None:
         if token.dep_ == "pobj" and head.lower_ in ("on", "about") and verb.lemma_.lower() in _JUDGE:
             return None  # "used his site to write about journalists' arrests": others' arrests, reported
         if token.dep_ == "pobj" and head.lower_ in ("with", "without") and any(c.dep_ == "acl" for c in token.children):
-            return None  # "the airliners are old, and sanctions restrict purchases": a circumstance, not its act
+            return None  # "the fleet is old, with sanctions limiting imports": a circumstance, not the fleet's act
         if token.dep_ == "dobj" and _undergone(token, verb):  # "drew criticism from Uganda"
             return next((argument(p) for p in _prep_objects(verb, ("from", "by")) if is_actor(p)), None)
         if verb.pos_ in ("VERB", "AUX") and (token.dep_ != "pobj" or head.dep_ in ("prep",)):
@@ -2474,8 +2471,8 @@ _AIMING = wordset("target aim direct")
 
 
 def _aimed_at(token: Token) -> Argument | None:
-    """ "launched missiles targeting US troops", "fired rockets aimed at government forces": the party the
-    weapons are aimed at."""
+    """ "fired missiles targeting US warships", "fired rockets aimed at government forces": the party the weapons
+    are aimed at."""
     for weapon in (c for c in token.children if c.dep_ == "dobj"):
         for aim in (c for c in weapon.children if c.dep_ == "acl" and c.lemma_.lower() in _AIMING):
             aimed = [*(c for c in aim.children if c.dep_ == "dobj"), *_prep_objects(aim, ("at", "against"))]
@@ -2488,13 +2485,18 @@ def _aimed_at(token: Token) -> Argument | None:
 _PLATFORMS = wordset("twitter facebook instagram youtube tiktok telegram weibo wechat whatsapp linkedin x")
 
 
+def _on_platform(token: Token) -> bool:
+    """ "on Facebook", "on Twitter": where something was said or posted, never a party to it."""
+    return token.dep_ == "pobj" and token.head.lower_ == "on" and token.lower_ in _PLATFORMS
+
+
 def _prep_party(prep: Token) -> Argument | None:
     """The party a preposition names: its object when that is an actor, or the place an area noun names ("fired
     at the town of Ashkelon" -> the town of Ashkelon, coded by its name)."""
     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    if prep.lower_ == "on" and pobj.lower_ in _PLATFORMS:
+    if _on_platform(pobj):
         return None  # "criticised the plan on Facebook": where it was said, not at whom
     if is_actor(pobj):
         return argument(pobj)
@@ -2575,7 +2577,7 @@ def actor_argument(token: Token) -> Argument | None:
             return Argument(inner.heads, min(token.left_edge.idx, inner.start), inner.end)
     name = _name_tokens(token)
     for sub in _phrase_tokens(token):
-        if sub.lower_ in _PLATFORMS and sub.dep_ == "pobj" and sub.head.lower_ == "on":
+        if _on_platform(sub):
             continue  # "the plan on Facebook": where it was posted, nobody in it
         if sub.i != token.i and is_actor(sub) and sub.pos_ != "PRON":
             if sub in name:  # "the Taiwanese port": the whole phrase, coded by its modifier
